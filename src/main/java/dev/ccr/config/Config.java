@@ -1,0 +1,57 @@
+package dev.ccr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The validated configuration a running ccr uses; built by {@link ConfigParser}, never changed afterwards.
+ *
+ * @param document       the file as written (placeholders not expanded, unknown keys kept), for saves and the UI
+ * @param resolved       the document with {@code $VAR}s expanded, handed to scripts as CCR hands its config
+ * @param apiTimeout     the upstream total timeout ({@code API_TIMEOUT_MS})
+ * @param bodyLimitBytes the largest request body accepted
+ * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
+ */
+public record Config(
+        String host,
+        int port,
+        Optional<String> apiKey,
+        Optional<URI> proxy,
+        Duration apiTimeout,
+        boolean log,
+        String logLevel,
+        long bodyLimitBytes,
+        List<Provider> providers,
+        RouterSettings router,
+        JsonNode document,
+        JsonNode resolved,
+        List<ConfigProblem> warnings) {
+
+    public static final int DEFAULT_PORT = 3456;
+    public static final String LOOPBACK = "127.0.0.1";
+    public static final Duration DEFAULT_API_TIMEOUT = Duration.ofMillis(600_000);
+    /** CCR's Fastify body limit (spec §5.1). */
+    public static final long DEFAULT_BODY_LIMIT = 50L * 1024 * 1024;
+
+    public Config {
+        providers = List.copyOf(providers);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The provider with exactly this name, or one whose name matches ignoring case. */
+    public Optional<Provider> provider(String name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .or(() -> providers.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst());
+    }
+
+    /** Never prints the API key or the documents (they hold secrets). */
+    @Override
+    public String toString() {
+        return "Config[host=" + host + ", port=" + port + ", apiKey=" + (apiKey.isPresent() ? "***" : "none")
+                + ", providers=" + providers + "]";
+    }
+}

@@ -1,0 +1,264 @@
+package dev.ccr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a parsed config document into a {@link Config}: expands {@code $VAR}s, applies CCR's defaults (spec §1.4)
+ * and checks every field, collecting all problems before failing.
+ */
+public final class ConfigParser {
+    private final Map<String, String> env;
+    private final List<ConfigProblem> errors = new ArrayList<>();
+    private final List<ConfigProblem> warnings = new ArrayList<>();
+
+    private ConfigParser(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Parses {@code document} with {@code env} as the environment for placeholders and {@code SERVICE_PORT}. */
+    public static Config parse(JsonNode document, Map<String, String> env) throws ConfigException {
+        return new ConfigParser(env).build(document);
+    }
+
+    private Config build(JsonNode document) throws ConfigException {
+        if (!document.isObject()) {
+            throw new ConfigException("The config must be a JSON object",
+                    List.of(new ConfigProblem("$", "is a " + document.getNodeType(), "wrap the settings in { }")));
+        }
+        JsonNode resolved = EnvInterpolation.of(env).apply(document);
+
+        int port = port(resolved);
+        Optional<String> apiKey = text(resolved, "APIKEY");
+        String host = host(resolved, apiKey);
+        Optional<URI> proxy = proxy(resolved);
+        Duration timeout = Duration.ofMillis(positiveLong(resolved, "API_TIMEOUT_MS", Config.DEFAULT_API_TIMEOUT.toMillis()));
+        long bodyLimit = positiveLong(resolved, "BODY_LIMIT_BYTES", Config.DEFAULT_BODY_LIMIT);
+        boolean log = !resolved.path("LOG").isBoolean() || resolved.path("LOG").booleanValue();
+        String logLevel = text(resolved, "LOG_LEVEL").orElse("info");
+        List<Provider> providers = providers(resolved);
+        RouterSettings router = router(resolved.path("Router"));
+
+        if (!errors.isEmpty()) {
+            throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
+        }
+        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, providers, router,
+                document.deepCopy(), resolved, warnings);
+    }
+
+    /* --------------- Top level --------------- */
+
+    private int port(JsonNode root) {
+        String servicePort = env.get("SERVICE_PORT");
+        if (servicePort != null && !servicePort.isBlank()) {
+            return portValue("env SERVICE_PORT", servicePort.trim());
+        }
+        JsonNode node = root.path("PORT");
+        if (node.isMissingNode() || node.isNull() || node.asText().isEmpty()) {
+            return Config.DEFAULT_PORT;
+        }
+        return portValue("PORT", node.asText());
+    }
+
+    private int portValue(String path, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new ConfigProblem(path, "'" + value + "' is not a port number", "use a number from 1 to 65535, e.g. 3456"));
+        return Config.DEFAULT_PORT;
+    }
+
+    /** Without an API key the server only listens on loopback, whatever HOST says (spec §1.4; also with no providers). */
+    private String host(JsonNode root, Optional<String> apiKey) {
+        Optional<String> host = text(root, "HOST");
+        if (host.isEmpty()) {
+            return Config.LOOPBACK;
+        }
+        if (apiKey.isEmpty() && !host.get().equals(Config.LOOPBACK)) {
+            warnings.add(new ConfigProblem("HOST", "API key is not set, so HOST '" + host.get() + "' is forced to 127.0.0.1",
+                    "set APIKEY to listen on other interfaces"));
+            return Config.LOOPBACK;
+        }
+        return host.get();
+    }
+
+    /** The first non-empty of HTTPS_PROXY, https_proxy, httpsProxy, PROXY_URL (CCR's ConfigService order). */
+    private Optional<URI> proxy(JsonNode root) {
+        for (String key : List.of("HTTPS_PROXY", "https_proxy", "httpsProxy", "PROXY_URL")) {
+            Optional<String> value = text(root, key);
+            if (value.isPresent()) {
+                return uri(key, value.get(), "use a URL such as http://127.0.0.1:7890");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long positiveLong(JsonNode root, String key, long fallback) {
+        JsonNode node = root.path(key);
+        if (node.isMissingNode() || node.isNull() || node.asText().isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = node.isNumber() ? node.longValue() : Long.parseLong(node.asText().trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new ConfigProblem(key, "'" + node.asText() + "' is not a positive number", "use a whole number, e.g. " + fallback));
+        return fallback;
+    }
+
+    /* --------------- Providers --------------- */
+
+    private List<Provider> providers(JsonNode root) {
+        JsonNode list = root.has("Providers") ? root.get("Providers") : root.path("providers");
+        String key = root.has("Providers") ? "Providers" : "providers";
+        List<Provider> providers = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return providers;
+        }
+        if (!list.isArray()) {
+            errors.add(new ConfigProblem(key, "must be an array", "write \"" + key + "\": [ {\"name\": ..., ...} ]"));
+            return providers;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            provider(key + "[" + i + "]", list.get(i), providers).ifPresent(providers::add);
+        }
+        return providers;
+    }
+
+    /** CCR skips incomplete providers silently (pitfall P-3); ccr skips them with a warning that says why. */
+    private Optional<Provider> provider(String path, JsonNode node, List<Provider> seen) {
+        Optional<String> name = text(node, "name");
+        Optional<String> url = text(node, "api_base_url");
+        if (name.isEmpty()) {
+            warnings.add(new ConfigProblem(path + ".name", "is missing, so this provider is skipped", "give the provider a name"));
+            return Optional.empty();
+        }
+        if (seen.stream().anyMatch(p -> p.name().equals(name.get()))) {
+            warnings.add(new ConfigProblem(path + ".name", "'" + name.get() + "' is used twice; this one is skipped", "give each provider its own name"));
+            return Optional.empty();
+        }
+        if (url.isEmpty()) {
+            warnings.add(new ConfigProblem(path + ".api_base_url", "is missing, so provider '" + name.get() + "' is skipped",
+                    "set the full endpoint URL, e.g. https://api.deepseek.com/chat/completions"));
+            return Optional.empty();
+        }
+        Optional<URI> uri = httpUri(url.get());
+        if (uri.isEmpty()) {
+            warnings.add(new ConfigProblem(path + ".api_base_url", "'" + url.get() + "' is not an http(s) URL, so provider '"
+                    + name.get() + "' is skipped", "use the full endpoint URL (is an environment variable unset?)"));
+            return Optional.empty();
+        }
+        String apiKey = text(node, "api_key").orElse("");
+        if (apiKey.isEmpty()) {
+            warnings.add(new ConfigProblem(path + ".api_key", "is empty; provider '" + name.get() + "' is used without an Authorization header",
+                    "set api_key if the provider needs one (CCR would drop this provider)"));
+        }
+        List<String> models = new ArrayList<>();
+        node.path("models").forEach(m -> {
+            if (m.isTextual()) {
+                models.add(m.textValue());
+            }
+        });
+        return Optional.of(new Provider(name.get(), uri.get(), apiKey, models, transformers(path + ".transformer", node.path("transformer"))));
+    }
+
+    private TransformerSpec transformers(String path, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return TransformerSpec.NONE;
+        }
+        List<TransformerRef> use = chain(path + ".use", node.path("use"));
+        Map<String, List<TransformerRef>> byModel = new LinkedHashMap<>();
+        node.properties().forEach(field -> {
+            if (!field.getKey().equals("use") && field.getValue().isObject()) {
+                byModel.put(field.getKey(), chain(path + "." + field.getKey() + ".use", field.getValue().path("use")));
+            }
+        });
+        return new TransformerSpec(use, byModel);
+    }
+
+    private List<TransformerRef> chain(String path, JsonNode use) {
+        List<TransformerRef> refs = new ArrayList<>();
+        for (int i = 0; i < use.size(); i++) {
+            JsonNode entry = use.get(i);
+            if (entry.isTextual()) {
+                refs.add(TransformerRef.named(entry.textValue()));
+            } else if (entry.isArray() && !entry.isEmpty() && entry.get(0).isTextual()) {
+                refs.add(new TransformerRef(entry.get(0).textValue(), entry.size() > 1 ? entry.get(1) : MissingNode.getInstance()));
+            } else {
+                errors.add(new ConfigProblem(path + "[" + i + "]", "is neither \"name\" nor [\"name\", {options}]",
+                        "write a transformer name or a [name, options] pair"));
+            }
+        }
+        return refs;
+    }
+
+    /* --------------- Router --------------- */
+
+    private RouterSettings router(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return RouterSettings.EMPTY;
+        }
+        if (!node.isObject()) {
+            errors.add(new ConfigProblem("Router", "must be an object", "write \"Router\": {\"default\": \"provider,model\"}"));
+            return RouterSettings.EMPTY;
+        }
+        JsonNode threshold = node.path("longContextThreshold");
+        int longContextThreshold = threshold.canConvertToInt() && threshold.asInt() > 0
+                ? threshold.asInt() : RouterSettings.DEFAULT_LONG_CONTEXT_THRESHOLD;
+        return new RouterSettings(route(node, "default"), route(node, "background"), route(node, "think"),
+                route(node, "longContext"), longContextThreshold, route(node, "webSearch"), route(node, "image"), node);
+    }
+
+    private Optional<String> route(JsonNode router, String scenario) {
+        return text(router, scenario);
+    }
+
+    /* --------------- Helpers --------------- */
+
+    private static Optional<String> text(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        if (value.isValueNode() && !value.isNull() && !value.asText().isEmpty()) {
+            return Optional.of(value.asText());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<URI> uri(String path, String value, String remedy) {
+        Optional<URI> uri = httpUri(value);
+        if (uri.isEmpty()) {
+            errors.add(new ConfigProblem(path, "'" + value + "' is not an http(s) URL", remedy));
+        }
+        return uri;
+    }
+
+    private static Optional<URI> httpUri(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getScheme() != null && uri.getHost() != null
+                    && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException ignored) {
+            // not a URI at all
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ccr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
+/** One entry of a transformer chain: {@code "name"} or {@code ["name", {options}]} (spec §1.5). */
+public record TransformerRef(String name, JsonNode options) {
+    public TransformerRef {
+        java.util.Objects.requireNonNull(name, "name");
+        options = options == null ? MissingNode.getInstance() : options;
+    }
+
+    public static TransformerRef named(String name) {
+        return new TransformerRef(name, MissingNode.getInstance());
+    }
+}
