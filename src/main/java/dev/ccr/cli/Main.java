@@ -1,7 +1,13 @@
 package dev.ccr.cli;
 
+import picocli.CommandLine;
+
+/** The process entry point: runs {@link Ccr} and exits with its code. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("ccr");
+        System.exit(Ccr.commandLine().execute(args));
     }
 }

@@ -1,0 +1,45 @@
+package dev.ccr.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import dev.ccr.config.CcrHome;
+import dev.ccr.config.Config;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Points the process's log at {@code LOG_LEVEL} and, unless {@code LOG} is false, at a file
+ * {@code ~/.claude-code-router/logs/ccr-<yyyyMMddHHmmss>.log} as CCR names them (spec §7.5). The console keeps the
+ * pattern from {@code logback.xml}.
+ */
+final class Logging {
+    private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private Logging() {
+    }
+
+    static void configure(Config config, CcrHome home) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ch.qos.logback.classic.Logger ccr = context.getLogger("dev.ccr");
+        ccr.setLevel(Level.toLevel(config.logLevel(), Level.INFO));
+        if (!config.log()) {
+            return;
+        }
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> file = new FileAppender<>();
+        file.setContext(context);
+        file.setName("ccr-file");
+        file.setFile(home.logs().resolve("ccr-" + FILE_STAMP.format(LocalDateTime.now()) + ".log").toString());
+        file.setEncoder(encoder);
+        file.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ccr.cli;
+
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigStore;
+import dev.ccr.pipeline.AccessLog;
+import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.routing.Router;
+import dev.ccr.routing.TokenCounter;
+import dev.ccr.server.CcrServer;
+import dev.ccr.upstream.UpstreamClient;
+
+import java.time.Clock;
+
+/** A running router: the server, the pipeline behind it and the upstream client, assembled from one config. */
+public final class RouterApp implements AutoCloseable {
+    private final CcrServer server;
+    private final UpstreamClient upstream;
+
+    private RouterApp(CcrServer server, UpstreamClient upstream) {
+        this.server = server;
+        this.upstream = upstream;
+    }
+
+    /** Assembles and starts everything; returns once the port is bound. */
+    public static RouterApp start(Config config, ConfigStore store) {
+        UpstreamClient upstream = UpstreamClient.create(config.proxy());
+        Clock clock = Clock.systemUTC();
+        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
+                AccessLog.factory(clock));
+        try {
+            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), upstream);
+        } catch (RuntimeException e) {
+            upstream.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public CcrServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        upstream.close();
+    }
+}

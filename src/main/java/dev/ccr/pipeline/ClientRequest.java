@@ -1,0 +1,34 @@
+package dev.ccr.pipeline;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A client's HTTP request as the pipeline sees it: the server has read the body and knows when the client leaves. */
+public interface ClientRequest {
+    String method();
+
+    /** The path without the query string, e.g. {@code /v1/messages}. */
+    String path();
+
+    /** Headers in arrival order, names lower-cased. */
+    List<Map.Entry<String, String>> headers();
+
+    byte[] body();
+
+    /** Runs {@code action} once when the client's connection closes. */
+    void onDisconnect(Runnable action);
+
+    default Optional<String> header(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return headers().stream().filter(h -> h.getKey().equals(lower)).map(Map.Entry::getValue).findFirst();
+    }
+
+    /** Headers as a map, first value of each name. */
+    default Map<String, String> headerMap() {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        headers().forEach(h -> map.putIfAbsent(h.getKey(), h.getValue()));
+        return map;
+    }
+}

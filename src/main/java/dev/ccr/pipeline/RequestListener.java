@@ -1,0 +1,40 @@
+package dev.ccr.pipeline;
+
+import dev.ccr.routing.RouteDecision;
+import dev.ccr.routing.Target;
+import dev.ccr.usage.Usage;
+
+/**
+ * Observes one request's life in paired events. Usage records, metrics and the access log are listeners. Methods
+ * must be fast and never throw.
+ */
+public interface RequestListener {
+    RequestListener NONE = new RequestListener() {
+    };
+
+    default void routeDecided(RouteDecision decision) {
+    }
+
+    default void attemptStarted(Target target) {
+    }
+
+    default void attemptFailed(Target target, ApiError error) {
+    }
+
+    /** The first byte of the answer went to the client. */
+    default void firstByte() {
+    }
+
+    default void completed(int status, Usage usage) {
+    }
+
+    default void failed(ApiError error) {
+    }
+
+    /** Makes a listener for each request. */
+    interface Factory {
+        Factory NONE = request -> RequestListener.NONE;
+
+        RequestListener create(ClientRequest request);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ccr.routing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+
+/**
+ * Counts a request's tokens with cl100k_base the way CCR does (spec §2.3): text of messages, tool inputs and
+ * results, system text, and tool names, descriptions and schemas. Images, thinking, roles and per-message overhead
+ * are not counted.
+ */
+public final class TokenCounter {
+    private final Encoding encoding;
+
+    private TokenCounter(Encoding encoding) {
+        this.encoding = encoding;
+    }
+
+    /** The shared cl100k_base counter; the encoding table loads on first use (about 0.3 s). */
+    public static TokenCounter cl100k() {
+        return Holder.INSTANCE;
+    }
+
+    private static final class Holder {
+        static final TokenCounter INSTANCE =
+                new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE));
+    }
+
+    /** Tokens of {@code messages}, {@code system} and {@code tools} of an Anthropic request body. */
+    public int count(JsonNode body) {
+        return messages(body.path("messages")) + system(body.path("system")) + tools(body.path("tools"));
+    }
+
+    private int messages(JsonNode messages) {
+        int total = 0;
+        for (JsonNode message : messages) {
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                total += tokens(content.textValue());
+            } else {
+                for (JsonNode block : content) {
+                    total += block(block);
+                }
+            }
+        }
+        return total;
+    }
+
+    private int block(JsonNode block) {
+        return switch (block.path("type").asText()) {
+            case "text" -> tokens(block.path("text").asText(""));
+            case "tool_use" -> tokens(block.path("input").isMissingNode() ? "{}" : block.path("input").toString());
+            case "tool_result" -> {
+                JsonNode content = block.path("content");
+                yield tokens(content.isTextual() ? content.textValue() : content.isMissingNode() ? "" : content.toString());
+            }
+            default -> 0;
+        };
+    }
+
+    private int system(JsonNode system) {
+        if (system.isTextual()) {
+            return tokens(system.textValue());
+        }
+        int total = 0;
+        for (JsonNode item : system) {
+            if (item.path("type").asText().equals("text")) {
+                JsonNode text = item.path("text");
+                if (text.isTextual()) {
+                    total += tokens(text.textValue());
+                } else {
+                    for (JsonNode part : text) {
+                        total += tokens(part.asText());
+                    }
+                }
+            }
+        }
+        return total;
+    }
+
+    private int tools(JsonNode tools) {
+        int total = 0;
+        for (JsonNode tool : tools) {
+            if (tool.hasNonNull("description")) {
+                total += tokens(tool.path("name").asText("") + tool.get("description").asText());
+            }
+            if (tool.hasNonNull("input_schema")) {
+                total += tokens(tool.get("input_schema").toString());
+            }
+        }
+        return total;
+    }
+
+    private int tokens(String text) {
+        return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+    }
+}

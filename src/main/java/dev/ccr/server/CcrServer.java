@@ -1,0 +1,99 @@
+package dev.ccr.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigStore;
+import dev.ccr.pipeline.ApiError;
+import dev.ccr.pipeline.MessagesPipeline;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.Methods;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The router's HTTP server: builds Undertow, lists every route, and runs each request on a virtual thread.
+ * {@link #start} returns once the port is bound.
+ */
+public final class CcrServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Undertow undertow;
+    private final ExecutorService requests;
+
+    private CcrServer(Undertow undertow, ExecutorService requests) {
+        this.undertow = undertow;
+        this.requests = requests;
+    }
+
+    /**
+     * Binds {@code config.host():config.port()} (port 0 picks a free one) and starts serving.
+     *
+     * @throws PortInUseException when the port is taken
+     */
+    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline, Clock clock, String version) {
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
+        ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
+        HttpHandler root = exchange -> Responses.json(exchange, 200,
+                JSON.createObjectNode().put("message", "LLMs API").put("version", version));
+
+        RoutingHandler routes = Handlers.routing()
+                .add(Methods.HEAD, "/", root)
+                .get("/", root)
+                .get("/health", exchange -> Responses.json(exchange, 200,
+                        JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
+                .post("/v1/messages", messages.messages())
+                .post("/v1/messages/count_tokens", messages.countTokens())
+                .get("/api/config", configApi.read())
+                .post("/api/config", configApi.save())
+                .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
+                        "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
+                .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",
+                        "Method " + exchange.getRequestMethod() + " not allowed on " + exchange.getRequestPath(), java.util.Optional.empty())));
+
+        ExecutorService requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ccr-request-", 0).factory());
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setHandler(new Dispatch(requests, new AuthHandler(new Auth(config.apiKey(), config.port()), routes)))
+                .build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            requests.shutdownNow();
+            if (isBindFailure(e)) {
+                throw new PortInUseException(config.host(), config.port(), e);
+            }
+            throw e;
+        }
+        return new CcrServer(undertow, requests);
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The address actually bound (useful with port 0). */
+    public InetSocketAddress address() {
+        return (InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress();
+    }
+
+    public int port() {
+        return address().getPort();
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        requests.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.ccr.server;
+
+import dev.ccr.pipeline.ApiError;
+import dev.ccr.pipeline.ApiException;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executor;
+
+/**
+ * Moves each request off Undertow's IO threads onto its own virtual thread, where handlers may block, and turns
+ * whatever they throw into an Anthropic-shaped error: an {@link ApiException} as it says, anything else as a 500
+ * whose message names no internals. No stack trace ever reaches a client.
+ */
+final class Dispatch implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
+
+    private final Executor executor;
+    private final HttpHandler next;
+
+    Dispatch(Executor executor, HttpHandler next) {
+        this.executor = executor;
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(executor, this);
+            return;
+        }
+        exchange.startBlocking();
+        try {
+            next.handleRequest(exchange);
+        } catch (ApiException e) {
+            Responses.error(exchange, e.error());
+        } catch (Throwable e) {
+            LOG.error("Unexpected failure in {} {}: {}", exchange.getRequestMethod(), exchange.getRequestPath(), e.toString());
+            LOG.debug("Stack trace", e);
+            Responses.error(exchange, ApiError.internal("Internal error in ccr while handling this request; see the ccr log"));
+        } finally {
+            exchange.endExchange();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ccr.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ccr.pipeline.ApiError;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** Writes small JSON answers, and errors in Anthropic's shape: the only place an error reaches a client. */
+final class Responses {
+    private Responses() {
+    }
+
+    static void json(HttpServerExchange exchange, int status, JsonNode body) {
+        send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code error} if nothing was sent yet; otherwise the answer is already under way and is just ended. */
+    static void error(HttpServerExchange exchange, ApiError error) {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return;
+        }
+        exchange.getResponseHeaders().clear();
+        send(exchange, error.status(), error.toBytes());
+    }
+
+    private static void send(HttpServerExchange exchange, int status, byte[] body) {
+        exchange.setStatusCode(status);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
+        if (exchange.isBlocking()) {
+            try {
+                exchange.getOutputStream().write(body);
+                exchange.getOutputStream().close();
+            } catch (java.io.IOException e) {
+                exchange.endExchange(); // the client is gone; nobody is left to tell
+            }
+        } else {
+            exchange.getResponseSender().send(ByteBuffer.wrap(body));
+        }
+    }
+}

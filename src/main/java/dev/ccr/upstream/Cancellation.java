@@ -1,0 +1,89 @@
+package dev.ccr.upstream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The upstream work of one client request, cancellable as a whole: the client went away, or a deadline passed.
+ * Actions added after cancellation run at once, so a call that starts late is still cancelled. {@link #finish()} ends
+ * the request normally: pending cancel actions are dropped and cleanup (such as a scheduled deadline) runs.
+ */
+public final class Cancellation {
+    private final List<Runnable> onCancel = new ArrayList<>();
+    private final List<Runnable> onFinish = new ArrayList<>();
+    private String reason;
+    private boolean finished;
+
+    /** Runs {@code action} on cancellation, or now if already cancelled; never after {@link #finish()}. */
+    public void onCancel(Runnable action) {
+        synchronized (this) {
+            if (finished) {
+                return;
+            }
+            if (reason == null) {
+                onCancel.add(action);
+                return;
+            }
+        }
+        runQuietly(action);
+    }
+
+    /** Runs {@code action} when the request finishes or is cancelled, whichever comes first. */
+    public void onFinish(Runnable action) {
+        synchronized (this) {
+            if (!finished && reason == null) {
+                onFinish.add(action);
+                return;
+            }
+        }
+        runQuietly(action);
+    }
+
+    /** Cancels once; later calls, and calls after {@link #finish()}, do nothing. */
+    public void cancel(String why) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (reason != null || finished) {
+                return;
+            }
+            reason = why;
+            toRun = new ArrayList<>(onCancel);
+            toRun.addAll(onFinish);
+            onCancel.clear();
+            onFinish.clear();
+        }
+        toRun.forEach(Cancellation::runQuietly);
+    }
+
+    /** The request is over: nothing will be cancelled any more. */
+    public void finish() {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (finished || reason != null) {
+                return;
+            }
+            finished = true;
+            toRun = List.copyOf(onFinish);
+            onCancel.clear();
+            onFinish.clear();
+        }
+        toRun.forEach(Cancellation::runQuietly);
+    }
+
+    public synchronized boolean isCancelled() {
+        return reason != null;
+    }
+
+    /** Why it was cancelled, or null while it is not. */
+    public synchronized String reason() {
+        return reason;
+    }
+
+    private static void runQuietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException ignored) {
+            // cancelling is best effort: a failing action must not stop the others
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ccr.upstream;
+
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+/** The provider could not be asked: unreachable, too slow, or the call was cancelled. Messages carry no secrets. */
+public final class UpstreamException extends Exception {
+    /** Why a call failed, which decides the status the client sees and whether a fallback may help. */
+    public enum Kind { UNREACHABLE, TIMEOUT, CANCELLED }
+
+    private final Kind kind;
+
+    private UpstreamException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    static UpstreamException unreachable(URI url, Throwable cause) {
+        String where = url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new UpstreamException(Kind.TIMEOUT, "connecting to " + where + " timed out", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new UpstreamException(Kind.TIMEOUT, where + " did not answer in time", cause);
+        }
+        String detail = cause == null ? "unknown error" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new UpstreamException(Kind.UNREACHABLE, "could not reach " + where + " (" + detail + ")", cause);
+    }
+
+    static UpstreamException cancelled(String reason) {
+        boolean timeout = reason != null && reason.startsWith("timed out");
+        return new UpstreamException(timeout ? Kind.TIMEOUT : Kind.CANCELLED, "upstream call " + reason, null);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ccr.upstream;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpHeaders;
+
+/** A provider's answer once its headers have arrived; the body is read as a stream and must be closed. */
+public record UpstreamResponse(int status, HttpHeaders headers, InputStream body) implements AutoCloseable {
+    public boolean isSuccess() {
+        return status >= 200 && status < 300;
+    }
+
+    public String contentType() {
+        return headers.firstValue("content-type").orElse("");
+    }
+
+    public boolean isEventStream() {
+        return contentType().toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
+    }
+
+    /** Reads the whole body (for errors and non-streaming answers). */
+    public byte[] readAll() throws IOException {
+        try (InputStream in = body) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        body.close();
+    }
+}
