@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.openai.AnthropicToChatRequest;
 import dev.ccr.wire.openai.ChatRequestOptions;
+import dev.ccr.wire.openai.ChatToAnthropicResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +26,61 @@ class Spec11ItemsWireTest {
 
     private static ObjectNode request(String anthropicJson) {
         return AnthropicToChatRequest.convert(object(anthropicJson), ChatRequestOptions.defaults());
+    }
+
+    /* --------------- A. Core proxying --------------- */
+
+    @Test
+    void item02_nonStreamTextAnswer() {
+        assertJson(ChatToAnthropicResponse.convert(object("""
+                {"id":"x","model":"m","choices":[{"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":10,"completion_tokens":2}}""")), """
+                {"id":"x","type":"message","role":"assistant","model":"m","content":[{"type":"text","text":"Hi"}],
+                 "stop_reason":"end_turn","stop_sequence":null,
+                 "usage":{"input_tokens":10,"output_tokens":2,"cache_read_input_tokens":0}}""");
+    }
+
+    @Test
+    void item08_finishReasonMapping() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("\"stop\"", "end_turn");
+        expected.put("\"length\"", "max_tokens");
+        expected.put("\"tool_calls\"", "tool_use");
+        expected.put("\"content_filter\"", "stop_sequence");
+        expected.put("null", "end_turn");
+        expected.put("\"something_new\"", "end_turn");
+        expected.forEach((finish, stop) -> {
+            ObjectNode nonStream = ChatToAnthropicResponse.convert(object("""
+                    {"id":"x","model":"m","choices":[{"message":{"content":"a"},"finish_reason":%s}]}"""
+                    .formatted(finish)));
+            assertThat(nonStream.get("stop_reason").asText()).as("non-stream %s", finish).isEqualTo(stop);
+        });
+    }
+
+    @Test
+    void item09_usageMapping() {
+        assertJson(ChatToAnthropicResponse.convert(object("""
+                {"id":"x","model":"m","choices":[{"message":{"content":"a"},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":100,"completion_tokens":5,"prompt_tokens_details":{"cached_tokens":40}}}"""))
+                .get("usage"), """
+                {"input_tokens":60,"output_tokens":5,"cache_read_input_tokens":40}""");
+    }
+
+    @Test
+    void item12_nonStreamToolCallAndUnparsableArguments() {
+        ObjectNode out = ChatToAnthropicResponse.convert(object("""
+                {"id":"x","model":"m","choices":[{"message":{"role":"assistant","content":null,
+                 "tool_calls":[{"id":"t1","type":"function","function":{"name":"Read","arguments":"{\\"p\\":1}"}}]},
+                 "finish_reason":"tool_calls"}]}"""));
+        assertJson(out.get("content"), """
+                [{"type":"tool_use","id":"t1","name":"Read","input":{"p":1}}]""");
+        assertJson(out.get("stop_reason"), "\"tool_use\"");
+
+        assertJson(ChatToAnthropicResponse.convert(object("""
+                {"id":"x","model":"m","choices":[{"message":{
+                 "tool_calls":[{"id":"t1","type":"function","function":{"name":"Read","arguments":"{bad"}}]},
+                 "finish_reason":"tool_calls"}]}""")).get("content"), """
+                [{"type":"tool_use","id":"t1","name":"Read","input":{"text":"{bad"}}]""");
     }
 
     /* --------------- B. Request conversion --------------- */
