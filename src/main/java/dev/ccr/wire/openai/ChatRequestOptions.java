@@ -1,0 +1,30 @@
+package dev.ccr.wire.openai;
+
+/**
+ * Chooses how faithfully {@link AnthropicToChatRequest} carries Anthropic-only fields that strict OpenAI-compatible
+ * servers reject.
+ *
+ * @param keepCacheControl copy {@code cache_control} onto system parts, user text parts and tool messages, as CCR
+ *     does; off by default because strict servers reject the unknown field
+ * @param keepImageMediaType add {@code media_type} next to {@code image_url}, as CCR does; off by default for the
+ *     same reason (the media type is already in the data URL)
+ * @param includeStreamUsage ask streaming calls for a final usage chunk with {@code stream_options.include_usage},
+ *     so Claude Code sees token counts (spec P-9); on by default
+ * @param keepUnsignedThinking carry an assistant {@code thinking} block back upstream even without a signature (the
+ *     fork's behaviour, §4.6); off by default, as in CCR, because only providers that sign their reasoning need it
+ */
+public record ChatRequestOptions(
+        boolean keepCacheControl,
+        boolean keepImageMediaType,
+        boolean includeStreamUsage,
+        boolean keepUnsignedThinking) {
+
+    public ChatRequestOptions(boolean keepCacheControl, boolean keepImageMediaType, boolean includeStreamUsage) {
+        this(keepCacheControl, keepImageMediaType, includeStreamUsage, false);
+    }
+
+    /** Strict-server-safe defaults: no {@code cache_control}, no {@code media_type}, stream usage requested. */
+    public static ChatRequestOptions defaults() {
+        return new ChatRequestOptions(false, false, true, false);
+    }
+}

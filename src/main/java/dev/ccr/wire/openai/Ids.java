@@ -1,0 +1,27 @@
+package dev.ccr.wire.openai;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Makes the ids ccr invents for Anthropic objects the provider did not name. */
+final class Ids {
+
+    private Ids() {}
+
+    /** A fresh message id; CCR's {@code msg_<epoch ms>} collides under load (spec P-12), 96 random bits do not. */
+    static String messageId() {
+        return "msg_" + random96();
+    }
+
+    static String toolUseId() {
+        return "toolu_" + random96();
+    }
+
+    static String serverToolUseId() {
+        return "srvtoolu_" + random96();
+    }
+
+    private static String random96() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%08x", r.nextLong(), r.nextInt());
+    }
+}

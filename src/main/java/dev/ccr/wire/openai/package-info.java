@@ -1,0 +1,20 @@
+/**
+ * Conversion between the Anthropic Messages API (what Claude Code speaks) and OpenAI chat completions (what most
+ * providers speak), in the three places a request's life needs it: the request going out
+ * ({@link dev.ccr.wire.openai.AnthropicToChatRequest}), a whole answer coming back
+ * ({@link dev.ccr.wire.openai.ChatToAnthropicResponse}) and a streamed answer coming back
+ * ({@link dev.ccr.wire.openai.ChatToAnthropicStream}). The behaviour follows CCR 2.0.0 (spec §4) with the corrections
+ * listed in each class's Javadoc.
+ *
+ * <p>Data model. Requests and answers are Jackson trees at the boundary, because transformers edit them as trees.
+ * Inside, Anthropic content blocks are read into the sealed {@code AnthropicBlock} (text, image, tool use, tool
+ * result, thinking, or unknown with its raw JSON), so a new block type is a compile error in every switch. On the
+ * OpenAI side ccr reads: {@code choices[0].message|delta} with {@code content}, {@code tool_calls},
+ * {@code reasoning_content} or {@code reasoning}, CCR's {@code thinking {content, signature}} extension and
+ * {@code annotations}; {@code finish_reason}; {@code usage} with {@code prompt_tokens_details.cached_tokens}; and an
+ * {@code error} object in place of a chunk.
+ *
+ * <p>Uses Jackson and {@code dev.ccr.wire} only. Null default: no parameter or result is null; an absent JSON field
+ * is a missing node.
+ */
+package dev.ccr.wire.openai;

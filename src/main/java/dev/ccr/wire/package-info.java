@@ -1,0 +1,15 @@
+/**
+ * Wire formats and the pure converters between them: the Anthropic Messages API on the client side, OpenAI chat
+ * completions on the provider side, and server-sent events for both.
+ *
+ * <p>Everything here is a function over Jackson trees or bytes: no server, no sockets, no clock, no logging. The
+ * package may use Jackson and the JDK only, and nothing else of ccr may be reached from it ({@code design.md}).
+ *
+ * <p>The streaming contract is {@link dev.ccr.wire.StreamConverter}: one upstream event in, zero or more client events
+ * out through an {@link dev.ccr.wire.EventSink}, with the closing events emitted in {@code atEnd}. Converters never
+ * hold output back, so the caller can flush after every upstream read.
+ *
+ * <p>Null default: parameters and return values are never null unless a parameter says so. Absent JSON fields are
+ * read as missing nodes, never as Java nulls.
+ */
+package dev.ccr.wire;

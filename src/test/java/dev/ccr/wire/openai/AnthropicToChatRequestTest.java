@@ -1,0 +1,309 @@
+package dev.ccr.wire.openai;
+
+import static dev.ccr.wire.WireTestKit.assertJson;
+import static dev.ccr.wire.WireTestKit.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.WireTestKit;
+import org.junit.jupiter.api.Test;
+
+/** The request corrections over CCR (spec §4.1, issue 3 scope 1), one test each; CCR's own rules are in compat. */
+class AnthropicToChatRequestTest {
+
+    private static ObjectNode convert(String anthropicJson) {
+        return AnthropicToChatRequest.convert(object(anthropicJson), ChatRequestOptions.defaults());
+    }
+
+    private static ObjectNode convert(String anthropicJson, ChatRequestOptions options) {
+        return AnthropicToChatRequest.convert(object(anthropicJson), options);
+    }
+
+    /* --------------- System messages --------------- */
+
+    @Test
+    void inConversationSystemMessageIsForwardedInPlaceAfterTheLeadingSystem() {
+        ObjectNode out = convert("""
+                {"model":"m","system":[{"type":"text","text":"S"}],"messages":[
+                  {"role":"user","content":[{"type":"text","text":"hi"}]},
+                  {"role":"system","content":"Available agent types for the Agent tool: ..."},
+                  {"role":"assistant","content":"ok"},
+                  {"role":"system","content":[{"type":"text","text":"late"},{"type":"text","text":""}]}]}""");
+        assertJson(out.get("messages"), """
+                [{"role":"system","content":[{"type":"text","text":"S"}]},
+                 {"role":"user","content":[{"type":"text","text":"hi"}]},
+                 {"role":"system","content":"Available agent types for the Agent tool: ..."},
+                 {"role":"assistant","content":"ok"},
+                 {"role":"system","content":[{"type":"text","text":"late"}]}]""");
+    }
+
+    @Test
+    void systemArrayWithoutTextSendsNoEmptySystemMessage() {
+        ObjectNode out = convert("""
+                {"model":"m","system":[{"type":"text","text":""}],"messages":[{"role":"user","content":"q"}]}""");
+        assertJson(out.get("messages"), """
+                [{"role":"user","content":"q"}]""");
+    }
+
+    /* --------------- Thinking --------------- */
+
+    @Test
+    void disabledThinkingSendsNoReasoningField() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"disabled"},"output_config":{"effort":"high"}}""");
+        assertThat(out.has("reasoning")).isFalse();
+        assertThat(out.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void absentThinkingSendsNoReasoningField() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[]}""");
+        assertThat(out.has("reasoning")).isFalse();
+        assertThat(out.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void enabledThinkingSendsReasoningWithTheBudgetsEffortOnly() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"enabled","budget_tokens":31999},
+                 "output_config":{"effort":"low"}}""");
+        assertJson(out.get("reasoning"), """
+                {"effort":"high","enabled":true}""");
+        assertThat(out.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void adaptiveThinkingSendsReasoningAndReasoningEffortFromOutputConfig() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"adaptive"},"output_config":{"effort":"medium"}}""");
+        assertJson(out.get("reasoning"), """
+                {"effort":"medium","enabled":true}""");
+        assertJson(out.get("reasoning_effort"), "\"medium\"");
+    }
+
+    @Test
+    void adaptiveThinkingWithoutEffortReasonsHighButStatesNoReasoningEffort() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"adaptive"}}""");
+        assertJson(out.get("reasoning"), """
+                {"effort":"high","enabled":true}""");
+        assertThat(out.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void adaptiveThinkingWithMaxEffortAsksForHigh() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"adaptive"},"output_config":{"effort":"max"}}""");
+        assertJson(out.get("reasoning_effort"), "\"high\"");
+    }
+
+    /* --------------- Output format, sampling, streaming --------------- */
+
+    @Test
+    void jsonSchemaOutputFormatBecomesResponseFormat() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"disabled"},"tools":[],
+                 "output_config":{"effort":"high","format":{"type":"json_schema","schema":
+                   {"type":"object","properties":{"title":{"type":"string"}},"required":["title"],
+                    "additionalProperties":false}}}}""");
+        assertJson(out.get("response_format"), """
+                {"type":"json_schema","json_schema":{"name":"response","schema":
+                  {"type":"object","properties":{"title":{"type":"string"}},"required":["title"],
+                   "additionalProperties":false}}}""");
+        assertThat(out.has("tools")).isFalse();
+        assertThat(out.has("reasoning_effort")).isFalse();
+    }
+
+    @Test
+    void jsonSchemaStrictFlagIsCarriedWhenGiven() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"output_format":{"type":"json_schema","strict":true,
+                 "schema":{"type":"object"}}}""");
+        assertJson(out.get("response_format"), """
+                {"type":"json_schema","json_schema":{"name":"response","schema":{"type":"object"},"strict":true}}""");
+    }
+
+    @Test
+    void stopSequencesBecomeStop() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"stop_sequences":["END","\\n\\nHuman:"]}""");
+        assertJson(out.get("stop"), """
+                ["END","\\n\\nHuman:"]""");
+    }
+
+    @Test
+    void topPIsForwarded() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"top_p":0.9}""");
+        assertJson(out.get("top_p"), "0.9");
+    }
+
+    @Test
+    void streamingCallsAskForAFinalUsageChunk() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"stream":true}""");
+        assertJson(out.get("stream_options"), """
+                {"include_usage":true}""");
+    }
+
+    @Test
+    void streamUsageIsNotRequestedWhenTheOptionIsOffOrTheCallDoesNotStream() {
+        ChatRequestOptions noUsage = new ChatRequestOptions(false, false, false);
+        assertThat(convert("""
+                {"model":"m","messages":[],"stream":true}""", noUsage).has("stream_options")).isFalse();
+        assertThat(convert("""
+                {"model":"m","messages":[],"stream":false}""").has("stream_options")).isFalse();
+    }
+
+    @Test
+    void absentStreamIsSentAsFalse() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[]}""");
+        assertJson(out.get("stream"), "false");
+    }
+
+    @Test
+    void modelIsCopiedAsGiven() {
+        ObjectNode out = convert("""
+                {"model":"deepseek-chat","messages":[]}""");
+        assertJson(out.get("model"), "\"deepseek-chat\"");
+    }
+
+    @Test
+    void metadataContextManagementAndEffortAreNotForwarded() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"metadata":{"user_id":"{\\"session_id\\":\\"s\\"}"},
+                 "context_management":{"edits":[{"type":"clear_thinking_20251015","keep":"all"}]},
+                 "output_config":{"effort":"high"},"top_k":5,"service_tier":"auto"}""");
+        assertThat(out.properties()).extracting(e -> e.getKey()).containsExactly("model", "messages", "stream");
+    }
+
+    /* --------------- Fields strict servers reject --------------- */
+
+    @Test
+    void cacheControlIsNotSentByDefault() {
+        ObjectNode out = convert(withCacheControl());
+        assertJson(out.get("messages"), """
+                [{"role":"system","content":[{"type":"text","text":"S"}]},
+                 {"role":"tool","content":"R","tool_call_id":"t1"},
+                 {"role":"user","content":[{"type":"text","text":"q"}]}]""");
+    }
+
+    @Test
+    void cacheControlIsKeptWhenTheOptionsAskForIt() {
+        ObjectNode out = convert(withCacheControl(), new ChatRequestOptions(true, false, true));
+        assertJson(out.get("messages"), """
+                [{"role":"system","content":[{"type":"text","text":"S","cache_control":{"type":"ephemeral"}}]},
+                 {"role":"tool","content":"R","tool_call_id":"t1","cache_control":{"type":"ephemeral"}},
+                 {"role":"user","content":[{"type":"text","text":"q","cache_control":{"type":"ephemeral"}}]}]""");
+    }
+
+    private static String withCacheControl() {
+        return """
+                {"model":"m","system":[{"type":"text","text":"S","cache_control":{"type":"ephemeral"}}],
+                 "messages":[{"role":"user","content":[
+                   {"type":"tool_result","tool_use_id":"t1","content":"R","cache_control":{"type":"ephemeral"}},
+                   {"type":"text","text":"q","cache_control":{"type":"ephemeral"}}]}],
+                 "tools":[{"name":"Read","input_schema":{"type":"object"},"cache_control":{"type":"ephemeral"}}]}""";
+    }
+
+    @Test
+    void imageMediaTypeIsNotSentByDefaultButKeptOnRequest() {
+        String request = """
+                {"model":"m","messages":[{"role":"user","content":[
+                  {"type":"image","source":{"type":"base64","media_type":"image/jpeg","data":"/9j/"}}]}]}""";
+        assertJson(convert(request).get("messages"), """
+                [{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,/9j/"}}]}]""");
+        assertJson(convert(request, new ChatRequestOptions(false, true, true)).get("messages"), """
+                [{"role":"user","content":[{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,/9j/"},
+                  "media_type":"image/jpeg"}]}]""");
+    }
+
+    /* --------------- Tools --------------- */
+
+    @Test
+    void toolChoiceAnyBecomesRequired() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"tools":[{"name":"Read","input_schema":{"type":"object"}}],
+                 "tool_choice":{"type":"any"}}""");
+        assertJson(out.get("tool_choice"), "\"required\"");
+    }
+
+    @Test
+    void toolChoiceIsNotSentWithoutTools() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"tools":[],"tool_choice":{"type":"auto"}}""");
+        assertThat(out.has("tool_choice")).isFalse();
+    }
+
+    @Test
+    void disabledParallelToolUseBecomesParallelToolCallsFalse() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"tools":[{"name":"Read","input_schema":{"type":"object"}}],
+                 "tool_choice":{"type":"auto","disable_parallel_tool_use":true}}""");
+        assertJson(out.get("tool_choice"), "\"auto\"");
+        assertJson(out.get("parallel_tool_calls"), "false");
+    }
+
+    @Test
+    void failedToolResultTellsTheModelItFailed() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[{"role":"user","content":[
+                  {"type":"tool_result","tool_use_id":"t1","content":"No such file","is_error":true},
+                  {"type":"tool_result","tool_use_id":"t2","content":[{"type":"text","text":"x"}],"is_error":true},
+                  {"type":"tool_result","tool_use_id":"t3","is_error":true},
+                  {"type":"tool_result","tool_use_id":"t4","content":"fine","is_error":false}]}]}""");
+        assertJson(out.get("messages"), """
+                [{"role":"tool","content":"Error: No such file","tool_call_id":"t1"},
+                 {"role":"tool","content":"Error: [{\\"type\\":\\"text\\",\\"text\\":\\"x\\"}]","tool_call_id":"t2"},
+                 {"role":"tool","content":"Error","tool_call_id":"t3"},
+                 {"role":"tool","content":"fine","tool_call_id":"t4"}]""");
+    }
+
+    /* --------------- Thinking sent back --------------- */
+
+    @Test
+    void unsignedThinkingIsDroppedByDefaultAndCarriedWhenAsked() {
+        String request = """
+                {"model":"m","messages":[{"role":"assistant","content":[
+                  {"type":"thinking","thinking":"hmm","signature":""},{"type":"text","text":"a"}]}]}""";
+        assertJson(convert(request).get("messages"), """
+                [{"role":"assistant","content":"a"}]""");
+        assertJson(convert(request, new ChatRequestOptions(false, false, true, true)).get("messages"), """
+                [{"role":"assistant","content":"a","thinking":{"content":"hmm"}}]""");
+    }
+
+    /* --------------- Real traffic --------------- */
+
+    @Test
+    void claudeCodeMainLoopRequestBecomesAPlainOpenAiRequest() throws Exception {
+        ObjectNode in = (ObjectNode) Json.MAPPER.readTree(WireTestKit.resource("wire/claude-code-request.json"));
+        ObjectNode out = AnthropicToChatRequest.convert(in, ChatRequestOptions.defaults());
+
+        assertThat(out.properties()).extracting(e -> e.getKey()).containsExactly(
+                "model", "messages", "max_tokens", "stream", "stream_options", "tools", "reasoning", "reasoning_effort");
+        assertThat(out.get("messages").findValuesAsText("role"))
+                .containsExactly("system", "user", "system", "assistant", "tool");
+        assertThat(out.at("/messages/0/content")).hasSize(3);
+        assertThat(out.get("tools")).hasSize(24);
+        assertJson(out.get("reasoning"), """
+                {"effort":"high","enabled":true}""");
+        assertThat(out.findValue("cache_control")).isNull();
+        assertThat(out.findValue("metadata")).isNull();
+        assertThat(out.at("/messages/4/content").asText()).contains("caf\u00e9 \u65e5\u672c");
+    }
+
+    /* --------------- Purity --------------- */
+
+    @Test
+    void resultSharesNoNodesWithTheInput() {
+        ObjectNode in = object("""
+                {"model":"m","messages":[{"role":"user","content":"q"}],
+                 "tools":[{"name":"Read","input_schema":{"type":"object","properties":{}}}]}""");
+        ObjectNode before = in.deepCopy();
+        ObjectNode out = AnthropicToChatRequest.convert(in, ChatRequestOptions.defaults());
+        ((ObjectNode) out.at("/tools/0/function/parameters")).put("additionalProperties", false);
+        assertThat(in).isEqualTo(before);
+    }
+}
