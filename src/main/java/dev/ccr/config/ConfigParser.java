@@ -58,15 +58,14 @@ public final class ConfigParser {
     /* --------------- Top level --------------- */
 
     private int port(JsonNode root) {
+        JsonNode node = root.path("PORT");
+        boolean configured = !(node.isMissingNode() || node.isNull() || node.asText().isEmpty());
+        int port = configured ? portValue("PORT", node.asText()) : Config.DEFAULT_PORT;
         String servicePort = env.get("SERVICE_PORT");
         if (servicePort != null && !servicePort.isBlank()) {
             return portValue("env SERVICE_PORT", servicePort.trim());
         }
-        JsonNode node = root.path("PORT");
-        if (node.isMissingNode() || node.isNull() || node.asText().isEmpty()) {
-            return Config.DEFAULT_PORT;
-        }
-        return portValue("PORT", node.asText());
+        return port;
     }
 
     private int portValue(String path, String value) {

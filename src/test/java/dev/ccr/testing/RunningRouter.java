@@ -39,12 +39,17 @@ public final class RunningRouter implements AutoCloseable {
     }
 
     public static RunningRouter start(String configJson, Map<String, String> env) {
+        boolean portGiven = env.containsKey("SERVICE_PORT") || configJson.contains("\"PORT\"");
+        return startAsConfigured(configJson, portGiven ? env : withServicePortZero(env));
+    }
+
+    /** Starts exactly as the config and environment say, on the configured (or default) port. */
+    public static RunningRouter startAsConfigured(String configJson, Map<String, String> env) {
         try {
             Path dir = Files.createTempDirectory("ccr-test");
             Path file = dir.resolve("config.json");
             Files.writeString(file, configJson);
-            ConfigStore store = new ConfigStore(file, env.containsKey("SERVICE_PORT") || configJson.contains("\"PORT\"")
-                    ? env : withServicePortZero(env), Clock.systemUTC());
+            ConfigStore store = new ConfigStore(file, env, Clock.systemUTC());
             Config config = store.load(line -> { });
             return new RunningRouter(RouterApp.start(config, store), dir, config);
         } catch (Exception e) {

@@ -1,0 +1,72 @@
+package dev.ccr.pipeline;
+
+import dev.ccr.testing.AnthropicSamples;
+import dev.ccr.testing.ControlledSseUpstream;
+import dev.ccr.testing.RunningRouter;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Passthrough streaming against a real local upstream whose pace the test controls. */
+class AnthropicPassthroughTest {
+    private static final String FIRST = """
+            event: message_start
+            data: {"type":"message_start","message":{"id":"msg_01","type":"message","role":"assistant","content":[],"model":"claude-up","usage":{"input_tokens":3,"output_tokens":1}}}
+
+            """;
+    private static final String REST = """
+            event: message_delta
+            data: {"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":2}}
+
+            event: message_stop
+            data: {"type":"message_stop"}
+
+            """;
+    private static final String PING = "event: ping\ndata: {\"type\": \"ping\"}\n\n";
+
+    private static String config(String url) {
+        return """
+                {"Providers":[{"name":"anth","api_base_url":"%s","api_key":"pk","models":["claude-up"],
+                  "transformer":{"use":["Anthropic"]}}],"Router":{"default":"anth,claude-up"}}""".formatted(url);
+    }
+
+    @Test
+    void theFirstEventReachesTheClientWhileTheUpstreamIsStillSending() throws Exception {
+        try (ControlledSseUpstream upstream = ControlledSseUpstream.stepped(FIRST, REST);
+             RunningRouter router = RunningRouter.start(config(upstream.url("/v1/messages")))) {
+            HttpResponse<InputStream> response = router.postStreaming("/v1/messages", AnthropicSamples.request("x", true));
+            BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+
+            // 1. The upstream has sent message_start and is now holding the rest back.
+            assertThat(reader.readLine()).isEqualTo("event: message_start");
+            assertThat(reader.readLine()).startsWith("data: {\"type\":\"message_start\"");
+            // 2. Only now does the upstream finish.
+            upstream.releaseRest();
+            StringBuilder rest = new StringBuilder();
+            for (String line; (line = reader.readLine()) != null; ) {
+                rest.append(line).append('\n');
+            }
+            assertThat(rest.toString()).isEqualTo("\n" + REST);
+        }
+    }
+
+    @Test
+    void aClientThatDisconnectsCancelsTheUpstreamCall() throws Exception {
+        try (ControlledSseUpstream upstream = ControlledSseUpstream.endless(PING);
+             RunningRouter router = RunningRouter.start(config(upstream.url("/v1/messages")))) {
+            HttpResponse<InputStream> response = router.postStreaming("/v1/messages", AnthropicSamples.request("x", true));
+            InputStream body = response.body();
+            assertThat(new String(body.readNBytes(PING.length()), StandardCharsets.UTF_8)).isEqualTo(PING);
+
+            body.close(); // the client goes away mid-stream
+
+            assertThat(upstream.awaitClientGone(3_000)).as("upstream saw its connection closed").isTrue();
+        }
+    }
+}
