@@ -14,10 +14,12 @@ import java.time.Clock;
 /** A running router: the server, the pipeline behind it and the upstream client, assembled from one config. */
 public final class RouterApp implements AutoCloseable {
     private final CcrServer server;
+    private final MessagesPipeline pipeline;
     private final UpstreamClient upstream;
 
-    private RouterApp(CcrServer server, UpstreamClient upstream) {
+    private RouterApp(CcrServer server, MessagesPipeline pipeline, UpstreamClient upstream) {
         this.server = server;
+        this.pipeline = pipeline;
         this.upstream = upstream;
     }
 
@@ -28,8 +30,9 @@ public final class RouterApp implements AutoCloseable {
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
                 AccessLog.factory(clock));
         try {
-            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), upstream);
+            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream);
         } catch (RuntimeException e) {
+            pipeline.close();
             upstream.close();
             throw e;
         }
@@ -46,6 +49,7 @@ public final class RouterApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pipeline.close();
         upstream.close();
     }
 }

@@ -14,6 +14,8 @@ import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamClient;
 
 import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Answers {@code POST /v1/messages}: the whole life of a request, top to bottom, in the order it happens.
@@ -25,7 +27,7 @@ import java.io.IOException;
  *   <li>forward it in the provider's dialect and write the answer back.</li>
  * </ol>
  */
-public final class MessagesPipeline {
+public final class MessagesPipeline implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Config config;
@@ -34,6 +36,7 @@ public final class MessagesPipeline {
     private final RequestListener.Factory listeners;
     private final Dialect passthrough;
     private final Dialect chatCompletions;
+    private final ScheduledExecutorService timer;
 
     public MessagesPipeline(Config config, UpstreamClient upstream, Router router, TokenCounter tokens,
                             RequestListener.Factory listeners) {
@@ -42,7 +45,8 @@ public final class MessagesPipeline {
         this.tokens = tokens;
         this.listeners = listeners;
         this.passthrough = new AnthropicPassthrough(upstream);
-        this.chatCompletions = new ChatCompletions(upstream);
+        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
+        this.chatCompletions = new ChatCompletions(upstream, timer, config.pingInterval());
     }
 
     /**
@@ -84,6 +88,11 @@ public final class MessagesPipeline {
     public ObjectNode countTokens(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
         return JSON.createObjectNode().put("input_tokens", tokens.count(body));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     static ObjectNode parseBody(byte[] bytes) {

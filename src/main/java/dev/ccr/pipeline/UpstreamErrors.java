@@ -22,6 +22,34 @@ final class UpstreamErrors {
         };
     }
 
+    /** The provider's connection broke before anything reached the client. */
+    static ApiError brokenBeforeAnswer(Attempt attempt, java.io.IOException e) {
+        if (attempt.cancellation().isCancelled()) {
+            return beforeAnswer(attempt, UpstreamException.cancelledFor(attempt.cancellation().reason()));
+        }
+        return ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the connection broke before the answer ("
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "provider_connection_broken");
+    }
+
+    /** The last event of a stream whose upstream broke after the client had started receiving it. */
+    static dev.ccr.wire.sse.SseEvent brokenStreamEvent(Attempt attempt, java.io.IOException e) {
+        ApiError error = attempt.cancellation().isCancelled() && attempt.cancellation().reason().startsWith("timed out")
+                ? ApiError.upstream(504, "Timeout from provider(" + attempt.target() + "): upstream call "
+                        + attempt.cancellation().reason(), "provider_timeout")
+                : ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the stream broke ("
+                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "provider_stream_broken");
+        return new dev.ccr.wire.sse.SseEvent("error", error.toJson().toString());
+    }
+
+    /** A 2xx answer that is not what the dialect promises (an error object, not JSON, no choices). */
+    static ApiError badAnswer(Attempt attempt, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (text.length() > MAX_BODY_CHARS) {
+            text = text.substring(0, MAX_BODY_CHARS) + "…";
+        }
+        return ApiError.upstream(502, "Provider error: provider(" + attempt.target() + ") answered " + text, "provider_error");
+    }
+
     /** The provider answered with a non-2xx status: the client gets that status, as in CCR. */
     static ApiError httpStatus(Attempt attempt, int status, byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);

@@ -33,6 +33,11 @@ public final class UpstreamException extends Exception {
         return new UpstreamException(Kind.UNREACHABLE, "could not reach " + where + " (" + detail + ")", cause);
     }
 
+    /** The exception a call cancelled for {@code reason} fails with. */
+    public static UpstreamException cancelledFor(String reason) {
+        return cancelled(reason);
+    }
+
     static UpstreamException cancelled(String reason) {
         boolean timeout = reason != null && reason.startsWith("timed out");
         return new UpstreamException(timeout ? Kind.TIMEOUT : Kind.CANCELLED, "upstream call " + reason, null);
