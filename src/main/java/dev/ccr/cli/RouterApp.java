@@ -7,6 +7,7 @@ import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.server.CcrServer;
+import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
 
 import java.time.Clock;
@@ -28,7 +29,7 @@ public final class RouterApp implements AutoCloseable {
         UpstreamClient upstream = UpstreamClient.create(config.proxy());
         Clock clock = Clock.systemUTC();
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                AccessLog.factory(clock));
+                TransformerRegistry.withBuiltins(), AccessLog.factory(clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream);
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ record Attempt(
         Config config,
         Provider provider,
         Target target,
+        String scenario,
         int estimatedInputTokens,
         Cancellation cancellation,
         RequestListener listener) {

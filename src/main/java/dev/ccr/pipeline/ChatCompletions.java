@@ -3,6 +3,13 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.transform.HeaderList;
+import dev.ccr.transform.ProviderHttpException;
+import dev.ccr.transform.ProviderInfo;
+import dev.ccr.transform.ProviderRequest;
+import dev.ccr.transform.ProviderResponse;
+import dev.ccr.transform.TransformContext;
+import dev.ccr.transform.TransformerChain;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
@@ -27,8 +34,9 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Speaks OpenAI chat completions to a provider: the Anthropic request is converted (spec §4.1), sent, and the answer
- * converted back, a stream event by event as each network read arrives (§4.3), a JSON answer whole (§4.2).
+ * Speaks OpenAI chat completions to a provider: the Anthropic request is converted (spec §4.1), passed through the
+ * provider's transformer chain, sent, and the answer converted back, a stream event by event as each network read
+ * arrives (§4.3), a JSON answer whole (§4.2).
  *
  * <p>Failures before the first event reach the client are thrown as {@link ApiException}s, so the client gets a
  * plain HTTP error with the upstream's status; after it, the stream ends with an {@code error} event and nothing more.
@@ -40,11 +48,13 @@ final class ChatCompletions implements Dialect {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final UpstreamClient upstream;
+    private final ProviderChains chains;
     private final ScheduledExecutorService timer;
     private final Duration pingInterval;
 
-    ChatCompletions(UpstreamClient upstream, ScheduledExecutorService timer, Duration pingInterval) {
+    ChatCompletions(UpstreamClient upstream, ProviderChains chains, ScheduledExecutorService timer, Duration pingInterval) {
         this.upstream = upstream;
+        this.chains = chains;
         this.timer = timer;
         this.pingInterval = pingInterval;
     }
@@ -53,22 +63,24 @@ final class ChatCompletions implements Dialect {
     public void forward(Attempt attempt) {
         ObjectNode anthropic = attempt.body().deepCopy();
         anthropic.put("model", attempt.target().model());
-        ObjectNode chat = AnthropicToChatRequest.convert(anthropic, ChatRequestOptions.defaults());
+        ProviderRequest request = new ProviderRequest(attempt.provider().apiBaseUrl(), headers(attempt),
+                AnthropicToChatRequest.convert(anthropic, ChatRequestOptions.defaults()), attempt.config().apiTimeout());
 
-        UpstreamResponse response;
+        ProviderResponse response;
         try {
-            response = upstream.send(request(attempt, chat), attempt.config().apiTimeout(), attempt.cancellation());
+            response = TransformerChain.run(chains.forAttempt(attempt), request, context(attempt), r -> send(attempt, r));
+        } catch (ProviderHttpException e) {
+            throw UpstreamErrors.httpStatus(attempt, e.status(), e.body()).exception();
         } catch (UpstreamException e) {
             throw UpstreamErrors.beforeAnswer(attempt, e).exception();
+        } catch (IOException e) {
+            throw UpstreamErrors.brokenBeforeAnswer(attempt, e).exception();
         }
-        try (response) {
-            if (!response.isSuccess()) {
-                throw UpstreamErrors.httpStatus(attempt, response.status(), readError(response)).exception();
-            }
+        try (InputStream body = response.body()) {
             if (!attempt.streaming()) {
                 json(attempt, response);
             } else if (response.isEventStream()) {
-                stream(attempt, response);
+                stream(attempt, body);
             } else {
                 jsonAsStream(attempt, response);
             }
@@ -77,23 +89,36 @@ final class ChatCompletions implements Dialect {
         }
     }
 
-    private static UpstreamRequest request(Attempt attempt, ObjectNode chat) {
+    /** The provider call at the end of the transformer chain. */
+    private ProviderResponse send(Attempt attempt, ProviderRequest request) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(request.body());
+        UpstreamResponse response = upstream.send(new UpstreamRequest(request.url(), request.headers().entries(), body),
+                request.timeout(), attempt.cancellation());
+        if (!response.isSuccess()) {
+            byte[] error = readError(response);
+            response.close();
+            throw new ProviderHttpException(response.status(), error);
+        }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
-        headers.add(Map.entry("Content-Type", "application/json"));
+        response.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
+        return new ProviderResponse(response.status(), new HeaderList(headers), response.body());
+    }
+
+    private static HeaderList headers(Attempt attempt) {
+        HeaderList headers = HeaderList.EMPTY.with("Content-Type", "application/json");
         String key = attempt.provider().apiKey();
-        if (!key.isEmpty()) {
-            headers.add(Map.entry("Authorization", "Bearer " + key));
-        }
-        try {
-            return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, JSON.writeValueAsBytes(chat));
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return key.isEmpty() ? headers : headers.with("Authorization", "Bearer " + key);
+    }
+
+    private static TransformContext context(Attempt attempt) {
+        var provider = attempt.provider();
+        return new TransformContext(new ProviderInfo(provider.name(), provider.apiBaseUrl(), provider.apiKey(), provider.models()),
+                attempt.target().model(), attempt.scenario(), attempt.body(), attempt.request().headerMap());
     }
 
     /* --------------- Non-streaming --------------- */
 
-    private static void json(Attempt attempt, UpstreamResponse response) throws IOException {
+    private static void json(Attempt attempt, ProviderResponse response) throws IOException {
         ObjectNode message = toMessage(attempt, response.readAll());
         byte[] bytes = JSON.writeValueAsBytes(message);
         attempt.response().start(200, List.of(Map.entry("Content-Type", "application/json")));
@@ -126,7 +151,7 @@ final class ChatCompletions implements Dialect {
     }
 
     /** A provider that answered a streaming request with JSON: its message is replayed as events. */
-    private void jsonAsStream(Attempt attempt, UpstreamResponse response) throws IOException {
+    private void jsonAsStream(Attempt attempt, ProviderResponse response) throws IOException {
         ObjectNode message = toMessage(attempt, response.readAll());
         try (EventStreamWriter out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, Duration.ZERO)) {
             MessageAsEvents.of(message).forEach(out::emit);
@@ -139,14 +164,13 @@ final class ChatCompletions implements Dialect {
 
     /* --------------- Streaming --------------- */
 
-    private void stream(Attempt attempt, UpstreamResponse response) {
+    private void stream(Attempt attempt, InputStream in) {
         ChatToAnthropicStream converter = new ChatToAnthropicStream(
                 ChatToAnthropicStream.Options.defaults().withEstimatedInputTokens(attempt.estimatedInputTokens()));
         SseParser parser = new SseParser();
         try (EventStreamWriter out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, pingInterval)) {
             converter.atStart(out);
             byte[] buf = new byte[READ_BUFFER];
-            InputStream in = response.body();
             try {
                 for (int n; (n = in.read(buf)) >= 0; ) {
                     for (SseEvent event : parser.feed(buf, 0, n)) {

@@ -10,6 +10,7 @@ import dev.ccr.routing.Router;
 import dev.ccr.routing.RoutingRequest;
 import dev.ccr.routing.Target;
 import dev.ccr.routing.TokenCounter;
+import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamClient;
 
@@ -39,14 +40,14 @@ public final class MessagesPipeline implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     public MessagesPipeline(Config config, UpstreamClient upstream, Router router, TokenCounter tokens,
-                            RequestListener.Factory listeners) {
+                            TransformerRegistry transformers, RequestListener.Factory listeners) {
         this.config = config;
         this.router = router;
         this.tokens = tokens;
         this.listeners = listeners;
         this.passthrough = new AnthropicPassthrough(upstream);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
-        this.chatCompletions = new ChatCompletions(upstream, timer, config.pingInterval());
+        this.chatCompletions = new ChatCompletions(upstream, new ProviderChains(transformers), timer, config.pingInterval());
     }
 
     /**
@@ -71,7 +72,7 @@ public final class MessagesPipeline implements AutoCloseable {
             Provider provider = config.provider(target.provider()).orElseThrow(() -> ApiError.notFound(
                     "Provider '" + target.provider() + "' not found", "provider_not_found").exception());
 
-            Attempt attempt = new Attempt(request, response, body, config, provider, target, routing.tokenCount(),
+            Attempt attempt = new Attempt(request, response, body, config, provider, target, decision.scenario(), routing.tokenCount(),
                     cancellation, listener);
             listener.attemptStarted(target);
             Dialect dialect = provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;

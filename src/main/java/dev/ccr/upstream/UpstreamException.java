@@ -5,7 +5,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /** The provider could not be asked: unreachable, too slow, or the call was cancelled. Messages carry no secrets. */
-public final class UpstreamException extends Exception {
+public final class UpstreamException extends java.io.IOException {
     /** Why a call failed, which decides the status the client sees and whether a fallback may help. */
     public enum Kind { UNREACHABLE, TIMEOUT, CANCELLED }
 

@@ -1,0 +1,23 @@
+package dev.ccr.transform;
+
+import java.io.IOException;
+
+/** The provider answered with a non-2xx status; response transformers are skipped, as in CCR (spec §3.3). */
+public final class ProviderHttpException extends IOException {
+    private final int status;
+    private final byte[] body;
+
+    public ProviderHttpException(int status, byte[] body) {
+        super("provider answered HTTP " + status);
+        this.status = status;
+        this.body = body.clone();
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+}
