@@ -42,7 +42,9 @@ import java.util.function.Supplier;
  *   <li>A chunk {@code {"error": …}} → {@code event: error} with
  *       {@code {"type":"error","error":{"type":"api_error","message":"<upstream error JSON>"}}} (≠ CCR, which uses a
  *       {@code message} key that the Anthropic SDKs do not read), and the stream goes on.</li>
- *   <li>{@code [DONE]}, non-JSON data and event names are ignored; a stream may end without {@code [DONE]}.</li>
+ *   <li>{@code [DONE]}, non-JSON data and event names are ignored; a stream may end without {@code [DONE]}. Unlike
+ *       converters within one dialect, this one hands nothing through unchanged: every input event is OpenAI's, and
+ *       any of it reaching the client would corrupt an Anthropic stream.</li>
  *   <li>{@link #atEnd}: closes the open block, then {@code message_delta} (stop reason {@code end_turn} if no finish
  *       chunk came) and {@code message_stop}. ≠ CCR: an upstream that sent nothing still yields a well-formed
  *       message, {@code message_start} included.</li>
@@ -97,8 +99,8 @@ public final class ChatToAnthropicStream implements StreamConverter {
     private String stopReason;
     private TokenUsage usage = TokenUsage.NONE;
 
-    public ChatToAnthropicStream(Options o) {
-        this.options = requireNonNull(o, "o");
+    public ChatToAnthropicStream(Options options) {
+        this.options = requireNonNull(options, "options");
     }
 
     @Override
@@ -108,6 +110,7 @@ public final class ChatToAnthropicStream implements StreamConverter {
 
     @Override
     public void accept(EventSink out, SseEvent event) {
+        requireNonNull(event, "event");
         if (ended) {
             return;
         }
