@@ -38,7 +38,7 @@ final class UpstreamErrors {
                         + attempt.cancellation().reason(), "provider_timeout")
                 : ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the stream broke ("
                         + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "provider_stream_broken");
-        return new dev.ccr.wire.sse.SseEvent("error", error.toJson().toString());
+        return error.toEvent();
     }
 
     /** A 2xx answer that is not what the dialect promises (an error object, not JSON, no choices). */
