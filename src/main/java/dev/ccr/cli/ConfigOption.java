@@ -1,12 +1,12 @@
 package dev.ccr.cli;
 
-import dev.ccr.config.CcrHome;
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Map;
 
 /** The {@code --config FILE} option shared by commands that read the config. */
 final class ConfigOption {
@@ -14,8 +14,20 @@ final class ConfigOption {
             description = "Config file to use (default: ~/.claude-code-router/config.json).")
     Path file;
 
-    ConfigStore store(Map<String, String> env) {
-        Path path = file != null ? file : CcrHome.resolve(env).configFile();
-        return new ConfigStore(path, env, Clock.systemUTC());
+    /** The file this command uses. */
+    Path path(CliContext context) {
+        return file != null ? file.toAbsolutePath() : context.home().configFile();
+    }
+
+    ConfigStore store(CliContext context) {
+        return new ConfigStore(path(context), context.env(), context.clock());
+    }
+
+    /** Loads the config (creating CCR's minimal default when missing); notices go to {@code notices}. */
+    Config load(CliContext context, PrintWriter notices) throws ConfigException {
+        return store(context).load(line -> {
+            notices.println(line);
+            notices.flush();
+        });
     }
 }

@@ -1,67 +1,94 @@
 package dev.ccr.cli;
 
-import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.routing.TokenCounter;
-import dev.ccr.server.PortInUseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
-/** {@code ccr start}: runs the router in the foreground until it is stopped (Ctrl-C or SIGTERM). */
-@Command(name = "start", description = "Start the router in the foreground.")
+/**
+ * {@code ccr start}: runs the router in the foreground until Ctrl-C or SIGTERM, with the PID file written while it
+ * listens; {@code --daemon} starts it in the background instead and returns once it answers. A taken port fails at
+ * once with a message naming it.
+ */
+@Command(name = "start", description = {"Start the router (foreground; --daemon for background).", "",
+        "Example:", "  ccr start --daemon"})
 final class StartCommand implements Callable<Integer> {
+    /** CCR prints this when the server is already up (spec §6.3, §11 item 66). */
+    static final String ALREADY_RUNNING = "claude-code-router server is running";
+
+    private final CliContext context;
+
     @Spec
     CommandSpec spec;
 
     @Mixin
     ConfigOption configOption;
 
+    @Option(names = {"-d", "--daemon"}, description = "Start in the background; output goes to ~/.claude-code-router/logs/daemon.log.")
+    boolean daemon;
+
+    StartCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Map<String, String> env = System.getenv();
-        ConfigStore store = configOption.store(env);
-        Config config;
-        try {
-            config = store.load(line -> {
-                out.println(line);
-                out.flush();
-            });
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
-            e.problems().forEach(p -> err.println("  " + p));
-            return ExitCodes.FAILURE;
+        Service service = new Service(context.home());
+        if (service.running(-1).isPresent()) {
+            out.println(ALREADY_RUNNING);
+            return ExitCodes.OK;
         }
-        Logging.configure(config, CcrHome.resolve(env));
+        return daemon ? background(out) : foreground(out);
+    }
+
+    private int background(PrintWriter out) throws ConfigException {
+        configOption.load(context, out); // creates the default config and reports problems here, not in the log
+        ServerProcess process = new ServerProcess(context);
+        return switch (process.start(Optional.ofNullable(configOption.file))) {
+            case ServerProcess.Outcome.Started started -> {
+                out.printf("✅ claude-code-router started in the background (PID %d) at %s in %d ms%n",
+                        started.server().pid(), started.server().endpoint(), started.took().toMillis());
+                out.println("   Log: " + process.logFile());
+                yield ExitCodes.OK;
+            }
+            case ServerProcess.Outcome.Failed failed -> throw new CliException("❌ " + failed.reason());
+        };
+    }
+
+    private int foreground(PrintWriter out) throws Exception {
+        ConfigStore store = configOption.store(context);
+        Config config = store.load(line -> {
+            out.println(line);
+            out.flush();
+        });
+        Logging.configure(config, context.home());
+        // Load the tokenizer table off the start-up path; the first request then finds it ready.
         Thread.ofVirtual().start(() -> TokenCounter.cl100k().count(com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
 
-        RouterApp app;
-        try {
-            app = RouterApp.start(config, store);
-        } catch (PortInUseException e) {
-            err.println(e.getMessage());
-            return ExitCodes.FAILURE;
-        }
+        RouterApp app = RouterApp.start(config, store, RouterApp.Options.of(context));
+        long pid = ProcessHandle.current().pid();
+        Service service = new Service(context.home());
+        service.recordStarted(pid, config.host(), app.port(), store.file(), Instant.now(context.clock()));
         Logger log = LoggerFactory.getLogger(StartCommand.class);
-        log.info("ccr {} listening on http://{}:{} (config {})", Version.current(), config.host(), app.port(), store.file());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        log.info("ccr {} listening on http://{}:{} (PID {}, config {})", Version.current(), config.host(), app.port(),
+                pid, store.file());
+        context.stopSignal().awaitThen(() -> {
             app.close();
-            stopped.countDown();
-        }, "ccr-shutdown"));
-        stopped.await();
+            service.recordStopped(pid);
+        });
         return ExitCodes.OK;
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /** {@code ccr version}: prints {@code claude-code-router version: <x>}. */
-@Command(name = "version", description = "Print the version.")
+@Command(name = "version", description = {"Print the version.", "", "Example:", "  ccr version"})
 final class VersionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -13,8 +13,10 @@ import io.undertow.util.Methods;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The router's HTTP server: builds Undertow, lists every route, and runs each request on a virtual thread.
@@ -37,6 +39,16 @@ public final class CcrServer implements AutoCloseable {
      * @throws PortInUseException when the port is taken
      */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline, Clock clock, String version) {
+        return start(config, store, pipeline, name -> Optional.empty(), clock, version);
+    }
+
+    /**
+     * As {@link #start(Config, ConfigStore, MessagesPipeline, Clock, String)}, with preset namespaces: {@code presets}
+     * gives the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none.
+     */
+    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
+                                  Function<String, Optional<MessagesPipeline>> presets, Clock clock, String version) {
+        PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         HttpHandler root = exchange -> Responses.json(exchange, 200,
@@ -49,6 +61,8 @@ public final class CcrServer implements AutoCloseable {
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post("/preset/{name}/v1/messages", presetMessages.messages())
+                .post("/preset/{name}/v1/messages/count_tokens", presetMessages.countTokens())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(

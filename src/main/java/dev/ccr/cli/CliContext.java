@@ -1,0 +1,76 @@
+package dev.ccr.cli;
+
+import dev.ccr.config.CcrHome;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a command takes from the world outside its arguments: the environment, ccr's home folder, the clock,
+ * standard input, the temp folder, how to open a browser and how the foreground server learns it must stop. Commands
+ * receive it through their constructor ({@link ContextFactory}), so a test gives each run its own home and never
+ * touches the real {@code ~/.claude-code-router}.
+ *
+ * @param interactive  whether questions may be asked on {@code in} (a terminal is attached)
+ * @param tempDir      {@code $TMPDIR} as Node's {@code os.tmpdir()} reads it (token-speed files, spec §7.2)
+ * @param startTimeout how long {@code start --daemon}, {@code code} and {@code ui} wait for a server to answer
+ */
+public record CliContext(
+        Map<String, String> env,
+        CcrHome home,
+        Clock clock,
+        InputStream in,
+        boolean interactive,
+        Path tempDir,
+        Browser browser,
+        StopSignal stopSignal,
+        Duration startTimeout) {
+
+    /** CCR waits 10 s for a background start (spec §6.2); a cold JVM on a busy 2-core box needs a few seconds. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(20);
+
+    public CliContext {
+        env = Map.copyOf(env);
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(tempDir, "tempDir");
+        Objects.requireNonNull(browser, "browser");
+        Objects.requireNonNull(stopSignal, "stopSignal");
+        Objects.requireNonNull(startTimeout, "startTimeout");
+    }
+
+    /** The real process: its environment, {@code CcrHome.resolve}, the system clock, stdin and the desktop browser. */
+    public static CliContext system() {
+        Map<String, String> env = System.getenv();
+        return new CliContext(env, CcrHome.resolve(env), Clock.systemUTC(), System.in, System.console() != null,
+                tempDir(env), Browser.desktop(), StopSignal.shutdownHook(), DEFAULT_START_TIMEOUT);
+    }
+
+    /** Node's {@code os.tmpdir()}: {@code $TMPDIR} when set, else the JVM's temp folder. */
+    static Path tempDir(Map<String, String> env) {
+        String tmp = env.get("TMPDIR");
+        return Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir"));
+    }
+
+    public CliContext withIn(InputStream in, boolean interactive) {
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+    }
+
+    public CliContext withBrowser(Browser browser) {
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+    }
+
+    public CliContext withStopSignal(StopSignal stopSignal) {
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+    }
+
+    /** The environment variable, or {@code null}. */
+    String getenv(String name) {
+        return env.get(name);
+    }
+}

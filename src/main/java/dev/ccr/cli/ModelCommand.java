@@ -1,0 +1,396 @@
+package dev.ccr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigStore;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ccr model}: picks the model of each router slot and adds models and providers (with transformers), either
+ * by asking (CCR's picker, spec §6.3) or from flags. Reads the config as JSON5 and saves through {@link ConfigStore},
+ * so the previous file is backed up and the result is checked first; CCR parses strict JSON and writes without a
+ * backup (pitfall P-23). The file is edited as written: {@code $VAR} placeholders stay placeholders.
+ */
+@Command(name = "model", description = {"Choose the model for each router slot; add models and providers.",
+        "Without options it asks; with options it changes the config directly.", "",
+        "Examples:", "  ccr model", "  ccr model --list",
+        "  ccr model --route think=deepseek,deepseek-reasoner --route default=deepseek,deepseek-chat",
+        "  ccr model --add-model deepseek,deepseek-v4",
+        "  ccr model --add-provider openrouter --url https://openrouter.ai/api/v1/chat/completions \\",
+        "            --api-key '$OPENROUTER_API_KEY' --models moonshotai/kimi-k2,z-ai/glm-4.6 --transformer openrouter"})
+final class ModelCommand implements Callable<Integer> {
+    /** The router slots, as CCR's picker offers them. */
+    static final SequencedMap<String, String> SLOTS = ordered("default", "Default Model", "background", "Background Model",
+            "think", "Think Model", "longContext", "Long Context Model", "webSearch", "Web Search Model", "image", "Image Model");
+
+    /** CCR's picker list (modelSelector.ts) plus the passthrough one. */
+    static final List<String> TRANSFORMERS = List.of("Anthropic", "anthropic", "deepseek", "gemini", "openrouter", "groq",
+            "maxtoken", "tooluse", "gemini-cli", "reasoning", "sampling", "enhancetool", "cleancache", "vertex-gemini",
+            "chutes-glm", "qwen-cli", "rovo-cli");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption configOption;
+
+    @Option(names = "--list", description = "Print the routes and the models of every provider.")
+    boolean list;
+
+    @Option(names = "--route", paramLabel = "SLOT=PROVIDER,MODEL",
+            description = "Set a router slot: default, background, think, longContext, webSearch, image (repeatable).")
+    Map<String, String> routes = new LinkedHashMap<>();
+
+    @Option(names = "--add-model", paramLabel = "PROVIDER,MODEL", description = "Add a model to a provider (repeatable).")
+    List<String> addModels = new ArrayList<>();
+
+    @ArgGroup(exclusive = false)
+    NewProvider newProvider;
+
+    /** {@code --add-provider} and its companions. */
+    static final class NewProvider {
+        @Option(names = "--add-provider", required = true, paramLabel = "NAME", description = "Add a provider.")
+        String name;
+
+        @Option(names = "--url", required = true, paramLabel = "URL", description = "Its full endpoint URL (api_base_url).")
+        String url;
+
+        @Option(names = "--api-key", paramLabel = "KEY", description = "Its API key; '$VAR' keeps it in the environment.")
+        String apiKey = "";
+
+        @Option(names = "--models", required = true, split = ",", paramLabel = "M1,M2", description = "Its models.")
+        List<String> models = new ArrayList<>();
+
+        @Option(names = "--transformer", paramLabel = "NAME[:JSON]",
+                description = "A transformer for all its models, e.g. openrouter or maxtoken:{\"max_tokens\":30000} (repeatable).")
+        List<String> transformers = new ArrayList<>();
+    }
+
+    private static SequencedMap<String, String> ordered(String... keysAndValues) {
+        LinkedHashMap<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableSequencedMap(map);
+    }
+
+    ModelCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ConfigStore store = configOption.store(context);
+        Config config = configOption.load(context, spec.commandLine().getErr());
+        ObjectNode document = (ObjectNode) config.document();
+        boolean flags = newProvider != null || !addModels.isEmpty() || !routes.isEmpty();
+        if (flags) {
+            if (newProvider != null) {
+                addProvider(document, newProvider.name, newProvider.url, newProvider.apiKey, newProvider.models,
+                        transformers(newProvider.transformers));
+                out.println("✓ Provider \"" + newProvider.name + "\" added with " + newProvider.models.size() + " model(s)");
+            }
+            for (String spec : addModels) {
+                String[] parts = providerModel(spec);
+                addModel(document, parts[0], parts[1]);
+                out.println("✓ Model \"" + parts[1] + "\" added to provider \"" + parts[0] + "\"");
+            }
+            routes.forEach((slot, target) -> {
+                setRoute(document, slot, target);
+                out.println("✓ " + slot + " set to " + target);
+            });
+            save(store, document, out);
+        }
+        if (list || flags) {
+            show(document, out, true);
+            return ExitCodes.OK;
+        }
+        if (!context.interactive()) {
+            show(document, out, true);
+            throw new CliException("ccr model asks questions and needs a terminal; use --route, --add-model or --add-provider instead (see --help).",
+                    ExitCodes.NO_ANSWER);
+        }
+        return interactive(store, document, out);
+    }
+
+    /* --------------- Interactive --------------- */
+
+    private int interactive(ConfigStore store, ObjectNode document, PrintWriter out) throws Exception {
+        Prompts prompts = new Prompts(context, out);
+        while (true) {
+            show(document, out, false);
+            List<String> actions = new ArrayList<>(SLOTS.values());
+            actions.add("+ Add New Model");
+            actions.add("+ Add New Provider");
+            actions.add("Done");
+            int action = prompts.choose("Which model configuration do you want to update?", actions);
+            if (action == actions.size() - 1) {
+                return ExitCodes.OK;
+            }
+            if (action < SLOTS.size()) {
+                String slot = List.copyOf(SLOTS.keySet()).get(action);
+                List<String> choices = allModels(document);
+                if (choices.isEmpty()) {
+                    out.println("No models yet: add a provider first.");
+                    continue;
+                }
+                List<String> options = new ArrayList<>(choices);
+                if (!slot.equals("default")) {
+                    options.add("(not configured)");
+                }
+                int chosen = prompts.choose("Select a model for " + slot + ":", options);
+                if (chosen == choices.size()) {
+                    ((ObjectNode) document.withObjectProperty("Router")).remove(slot);
+                    out.println("✓ " + slot + " cleared");
+                } else {
+                    setRoute(document, slot, choices.get(chosen));
+                    out.println("✓ " + slot + " model updated to: " + choices.get(chosen));
+                }
+                save(store, document, out);
+            } else if (action == SLOTS.size()) {
+                List<String> providers = providerNames(document);
+                if (providers.isEmpty()) {
+                    out.println("No providers yet: add one first.");
+                    continue;
+                }
+                String provider = providers.get(prompts.choose("Select provider for the new model:", providers));
+                String model = prompts.required("Enter the model name:", m -> models(document, provider).contains(m)
+                        ? "Model already exists in provider" : null);
+                addModel(document, provider, model);
+                if (prompts.confirm("Add model-specific transformer configuration?", false)) {
+                    ObjectNode transformer = (ObjectNode) providerNode(document, provider).withObjectProperty("transformer");
+                    transformer.putObject(model).set("use", askTransformers(prompts));
+                }
+                save(store, document, out);
+                out.println("✓ Model \"" + model + "\" added to provider \"" + provider + "\"");
+                offerSlot(prompts, store, document, out, provider, List.of(model));
+            } else {
+                out.println("Adding New Provider");
+                List<String> existing = providerNames(document);
+                String name = prompts.required("Provider name:", n -> existing.contains(n) ? "Provider already exists" : null);
+                String url = prompts.required("API base URL (the full endpoint, e.g. https://api.deepseek.com/chat/completions):",
+                        u -> u.matches("(?i)https?://\\S+|\\$\\S+") ? null : "Please enter a valid URL");
+                String key = prompts.secret("API key (or $ENV_VAR to read it from the environment):");
+                String models = prompts.required("Model names (comma-separated):", m -> null);
+                List<String> modelList = new ArrayList<>();
+                for (String m : models.split(",")) {
+                    if (!m.isBlank()) {
+                        modelList.add(m.trim());
+                    }
+                }
+                ArrayNode use = prompts.confirm("Add transformer configuration?", false) ? askTransformers(prompts) : JSON.createArrayNode();
+                addProvider(document, name, url, key, modelList, use);
+                save(store, document, out);
+                out.println("✓ Provider \"" + name + "\" added successfully");
+                offerSlot(prompts, store, document, out, name, modelList);
+            }
+        }
+    }
+
+    private void offerSlot(Prompts prompts, ConfigStore store, ObjectNode document, PrintWriter out, String provider,
+                           List<String> models) throws Exception {
+        if (models.isEmpty() || !prompts.confirm("Do you want to set one of these models in router configuration?", false)) {
+            return;
+        }
+        String model = models.size() == 1 ? models.getFirst() : models.get(prompts.choose("Select which model to configure:", models));
+        String slot = List.copyOf(SLOTS.keySet()).get(prompts.choose("Select configuration type:", List.copyOf(SLOTS.values())));
+        setRoute(document, slot, provider + "," + model);
+        save(store, document, out);
+        out.println("✓ " + slot + " set to " + provider + "," + model);
+    }
+
+    private static ArrayNode askTransformers(Prompts prompts) {
+        ArrayNode use = JSON.createArrayNode();
+        do {
+            List<String> choices = new ArrayList<>(TRANSFORMERS);
+            choices.add("other (type a name)");
+            int chosen = prompts.choose("Select a transformer:", choices);
+            String name = chosen == TRANSFORMERS.size() ? prompts.required("Transformer name:", n -> null) : TRANSFORMERS.get(chosen);
+            switch (name) {
+                case "maxtoken" -> {
+                    String max = prompts.required("Max tokens:", v -> v.matches("[1-9][0-9]*") ? null : "Please enter a valid positive number");
+                    use.addArray().add("maxtoken").addObject().put("max_tokens", Integer.parseInt(max));
+                }
+                case "openrouter" -> {
+                    if (prompts.confirm("Add provider routing options?", false)) {
+                        String only = prompts.required("Provider (e.g., moonshotai/fp8):", v -> null);
+                        ArrayNode entry = use.addArray().add("openrouter");
+                        entry.addObject().putObject("provider").putArray("only").add(only);
+                    } else {
+                        use.add("openrouter");
+                    }
+                }
+                default -> {
+                    String options = prompts.text("Options as JSON (empty for none):", "");
+                    if (options.isEmpty()) {
+                        use.add(name);
+                    } else {
+                        use.addArray().add(name).add(parseJson(options));
+                    }
+                }
+            }
+        } while (prompts.confirm("Add another transformer?", false));
+        return use;
+    }
+
+    /* --------------- Edits --------------- */
+
+    static ArrayNode transformers(List<String> specs) {
+        ArrayNode use = JSON.createArrayNode();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            if (colon < 0) {
+                use.add(spec.trim());
+            } else {
+                use.addArray().add(spec.substring(0, colon).trim()).add(parseJson(spec.substring(colon + 1)));
+            }
+        }
+        return use;
+    }
+
+    private static JsonNode parseJson(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new CliException("Transformer options must be a JSON object, like {\"max_tokens\":30000}: " + text);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new CliException("Transformer options are not valid JSON: " + text);
+        }
+    }
+
+    static void addProvider(ObjectNode document, String name, String url, String apiKey, List<String> models, ArrayNode use) {
+        if (providerNames(document).contains(name)) {
+            throw new CliException("Provider \"" + name + "\" already exists.");
+        }
+        if (models.isEmpty()) {
+            throw new CliException("Give the provider at least one model.");
+        }
+        ArrayNode providers = providers(document);
+        ObjectNode provider = providers.addObject().put("name", name).put("api_base_url", url).put("api_key", apiKey == null ? "" : apiKey);
+        ArrayNode list = provider.putArray("models");
+        models.forEach(list::add);
+        if (!use.isEmpty()) {
+            provider.putObject("transformer").set("use", use);
+        }
+    }
+
+    static void addModel(ObjectNode document, String provider, String model) {
+        ObjectNode node = providerNode(document, provider);
+        ArrayNode models = node.withArrayProperty("models");
+        for (JsonNode m : models) {
+            if (m.asText().equals(model)) {
+                throw new CliException("Model \"" + model + "\" already exists in provider \"" + provider + "\".");
+            }
+        }
+        models.add(model);
+    }
+
+    static void setRoute(ObjectNode document, String slot, String target) {
+        if (!SLOTS.containsKey(slot)) {
+            throw new CliException("Unknown router slot '" + slot + "': use one of " + String.join(", ", SLOTS.keySet()) + ".");
+        }
+        String[] parts = providerModel(target);
+        if (!models(document, parts[0]).contains(parts[1])) {
+            throw new CliException("Model \"" + parts[1] + "\" is not listed for provider \"" + parts[0]
+                    + "\"; add it first: ccr model --add-model " + parts[0] + "," + parts[1]);
+        }
+        ((ObjectNode) document.withObjectProperty("Router")).put(slot, parts[0] + "," + parts[1]);
+    }
+
+    private static String[] providerModel(String spec) {
+        int comma = spec.indexOf(',');
+        if (comma <= 0 || comma == spec.length() - 1) {
+            throw new CliException("Write the target as provider,model (e.g. deepseek,deepseek-chat), not '" + spec + "'.");
+        }
+        return new String[] {spec.substring(0, comma).trim(), spec.substring(comma + 1).trim()};
+    }
+
+    private static ArrayNode providers(ObjectNode document) {
+        if (!document.has("Providers") && document.path("providers").isArray()) {
+            return (ArrayNode) document.get("providers");
+        }
+        return document.withArrayProperty("Providers");
+    }
+
+    private static ObjectNode providerNode(ObjectNode document, String name) {
+        for (JsonNode p : providers(document)) {
+            if (p.path("name").asText().equals(name) && p.isObject()) {
+                return (ObjectNode) p;
+            }
+        }
+        throw new CliException("No provider named \"" + name + "\" (providers: " + String.join(", ", providerNames(document)) + ").");
+    }
+
+    private static List<String> providerNames(ObjectNode document) {
+        List<String> names = new ArrayList<>();
+        providers(document).forEach(p -> names.add(p.path("name").asText()));
+        return names;
+    }
+
+    private static List<String> models(ObjectNode document, String provider) {
+        List<String> models = new ArrayList<>();
+        providerNode(document, provider).path("models").forEach(m -> models.add(m.asText()));
+        return models;
+    }
+
+    private static List<String> allModels(ObjectNode document) {
+        List<String> all = new ArrayList<>();
+        providers(document).forEach(p -> p.path("models").forEach(m -> all.add(p.path("name").asText() + "," + m.asText())));
+        return all;
+    }
+
+    private static void save(ConfigStore store, ObjectNode document, PrintWriter out) throws Exception {
+        store.save(document);
+        out.println("✓ " + store.file() + " updated (previous version backed up)");
+        out.flush();
+    }
+
+    /* --------------- Display --------------- */
+
+    private static void show(ObjectNode document, PrintWriter out, boolean withModels) {
+        out.println();
+        out.println("Current Configuration");
+        out.println("═".repeat(47));
+        JsonNode router = document.path("Router");
+        SLOTS.forEach((slot, label) -> {
+            String value = router.path(slot).asText("");
+            out.printf("%-20s %s%n", label + ":", value.isEmpty() ? "Not configured" : value);
+        });
+        if (withModels) {
+            out.println();
+            out.println("Providers and models:");
+            providers(document).forEach(p -> {
+                List<String> models = new ArrayList<>();
+                p.path("models").forEach(m -> models.add(m.asText()));
+                out.println("  " + p.path("name").asText() + ": " + String.join(", ", models));
+            });
+        }
+        out.println();
+        out.flush();
+    }
+}

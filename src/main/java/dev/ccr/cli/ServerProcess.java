@@ -1,0 +1,139 @@
+package dev.ccr.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts the router in the background: {@code java -cp <this jar> dev.ccr.cli.Main start} as a child in its own
+ * session (so closing the terminal or Ctrl-C does not reach it), its output in {@code logs/daemon.log}, then waits
+ * until the child has written its PID file and answers {@code GET /health} — or has exited, or the timeout passed.
+ * CCR instead waits for the PID file only and then sleeps (spec §6.2).
+ */
+final class ServerProcess {
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final CliContext context;
+    private final Service service;
+
+    ServerProcess(CliContext context) {
+        this.context = context;
+        this.service = new Service(context.home());
+    }
+
+    /** The result of a background start. */
+    sealed interface Outcome {
+        record Started(Service.Running server, Duration took) implements Outcome {
+        }
+
+        record Failed(String reason) implements Outcome {
+        }
+    }
+
+    /** The file the background server's console output goes to. */
+    Path logFile() {
+        return context.home().logs().resolve("daemon.log");
+    }
+
+    /** Starts a background server with {@code configFile} (or the home's config when empty) and waits for it. */
+    Outcome start(Optional<Path> configFile) {
+        Instant begin = context.clock().instant();
+        long startNanos = System.nanoTime();
+        Process child;
+        try {
+            Files.createDirectories(context.home().logs());
+            ProcessBuilder builder = new ProcessBuilder(command(configFile))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile().toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+            builder.environment().clear();
+            builder.environment().putAll(context.env());
+            child = builder.start();
+        } catch (IOException e) {
+            return new Outcome.Failed("Could not start the background server: " + e.getMessage());
+        }
+        long deadline = startNanos + context.startTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Service.Running> running = service.running(-1).filter(r -> r.pid() == child.pid());
+            if (running.isPresent() && HealthProbe.healthy(running.get().port())) {
+                return new Outcome.Started(running.get(), Duration.ofNanos(System.nanoTime() - startNanos));
+            }
+            if (!child.isAlive()) {
+                Optional<Service.Running> other = service.running(-1);
+                if (child.exitValue() == 0 && other.isPresent() && HealthProbe.healthy(other.get().port())) {
+                    return new Outcome.Started(other.get(), Duration.ofNanos(System.nanoTime() - startNanos));
+                }
+                return new Outcome.Failed("The background server exited with code " + child.exitValue() + ":\n"
+                        + tail(logFile(), 12));
+            }
+            sleep(POLL);
+        }
+        child.destroy();
+        return new Outcome.Failed("The background server did not answer within " + context.startTimeout().toSeconds()
+                + " s (started " + begin + "); it was stopped. Its output:\n" + tail(logFile(), 12));
+    }
+
+    /**
+     * The child's command: this JVM's {@code java}, the flags ccr's launcher passes on new JDKs, {@code ccr.home}
+     * pinned to this context's home, and this JVM's class path (the jar when run from it).
+     */
+    List<String> command(Optional<Path> configFile) {
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        String extra = context.env().get("CCR_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+        command.add("-Dccr.home=" + context.home().dir().toAbsolutePath());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.add("start");
+        configFile.ifPresent(f -> {
+            command.add("--config");
+            command.add(f.toAbsolutePath().toString());
+        });
+        return command;
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return "  " + String.join("\n  ", all.subList(Math.max(0, all.size() - lines), all.size()))
+                    + "\n(full output: " + file + ")";
+        } catch (IOException e) {
+            return "  (no output; see " + file + ")";
+        }
+    }
+
+    private static File nullFile() {
+        return new File(System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win") ? "NUL" : "/dev/null");
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while waiting for the server");
+        }
+    }
+}

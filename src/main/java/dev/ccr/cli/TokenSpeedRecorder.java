@@ -1,0 +1,139 @@
+package dev.ccr.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.pipeline.ClientRequest;
+import dev.ccr.pipeline.RequestListener;
+import dev.ccr.usage.Usage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CCR's token-speed plugin with its temp-file output (spec §7.2): when enabled with
+ * {@code "plugins": [{"name": "token-speed", "enabled": true}]}, each {@code /v1/messages} answer of a Claude Code
+ * session writes {@code $TMPDIR/claude-code-router/session-<sessionId>.json}, which {@code ccr statusline} reads.
+ *
+ * <p>Measured from the request's own events: time to first token is the time to the first byte of the answer, and the
+ * speed is the CCR fork's {@code round(outputTokens / max((duration − ttft) / 1 s, 1))} at the end (CCR also writes a
+ * per-second figure while streaming). The session id is read from {@code metadata.user_id} in the legacy
+ * {@code _session_<id>} form or the JSON form newer Claude Code sends, or from {@code x-claude-code-session-id}.
+ */
+final class TokenSpeedRecorder implements RequestListener.Factory {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenSpeedRecorder.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LEGACY_SESSION = Pattern.compile("_session_([a-f0-9-]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
+
+    private final Path dir;
+    private final Clock clock;
+
+    TokenSpeedRecorder(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    /** The recorder when the config enables {@code token-speed} (in {@code plugins} or {@code Plugins}). */
+    static Optional<RequestListener.Factory> fromConfig(JsonNode config, Path tempDir, Clock clock) {
+        JsonNode plugins = config.has("plugins") ? config.get("plugins") : config.path("Plugins");
+        for (JsonNode plugin : plugins) {
+            if ("token-speed".equals(plugin.path("name").asText()) && plugin.path("enabled").asBoolean(false)) {
+                return Optional.of(new TokenSpeedRecorder(tempDir.resolve("claude-code-router"), clock));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RequestListener create(ClientRequest request) {
+        if (!request.path().endsWith("/v1/messages")) {
+            return RequestListener.NONE;
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (IOException e) {
+            return RequestListener.NONE;
+        }
+        if (body == null) {
+            return RequestListener.NONE;
+        }
+        Optional<String> session = sessionId(body, request);
+        if (session.isEmpty()) {
+            return RequestListener.NONE;
+        }
+        return new Recording(session.get(), body.path("stream").asBoolean(false), clock.millis());
+    }
+
+    static Optional<String> sessionId(JsonNode body, ClientRequest request) {
+        String userId = body.path("metadata").path("user_id").asText("");
+        Matcher legacy = LEGACY_SESSION.matcher(userId);
+        String id = null;
+        if (legacy.find()) {
+            id = legacy.group(1);
+        } else if (userId.startsWith("{")) {
+            try {
+                id = JSON.readTree(userId).path("session_id").asText(null);
+            } catch (IOException ignored) {
+                // not JSON after all
+            }
+        }
+        if (id == null) {
+            id = request.header("x-claude-code-session-id").orElse(null);
+        }
+        return Optional.ofNullable(id).filter(s -> SAFE_ID.matcher(s).matches());
+    }
+
+    private final class Recording implements RequestListener {
+        private final String sessionId;
+        private final boolean stream;
+        private final long start;
+        private long firstByte = -1;
+
+        Recording(String sessionId, boolean stream, long start) {
+            this.sessionId = sessionId;
+            this.stream = stream;
+            this.start = start;
+        }
+
+        @Override
+        public void firstByte() {
+            if (firstByte < 0) {
+                firstByte = clock.millis();
+            }
+        }
+
+        @Override
+        public void completed(int status, Usage usage) {
+            try {
+                long end = clock.millis();
+                long duration = end - start;
+                long ttft = firstByte < 0 ? -1 : firstByte - start;
+                double seconds = Math.max((duration - Math.max(ttft, 0)) / 1000.0, 1.0);
+                ObjectNode record = JSON.createObjectNode()
+                        .put("requestId", UUID.randomUUID().toString().substring(0, 8))
+                        .put("sessionId", sessionId)
+                        .put("stream", stream)
+                        .put("tokenCount", usage.outputTokens())
+                        .put("tokensPerSecond", Math.round(usage.outputTokens() / seconds))
+                        .put("timeToFirstToken", ttft < 0 ? "N/A" : ttft + "ms")
+                        .put("duration", String.format(Locale.ROOT, "%.2fs", duration / 1000.0))
+                        .put("timestamp", end);
+                Files.createDirectories(dir);
+                Service.writeAtomically(dir.resolve("session-" + sessionId + ".json"), JSON.writeValueAsString(record));
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("token-speed: could not write the session file: {}", e.toString());
+            }
+        }
+    }
+}
