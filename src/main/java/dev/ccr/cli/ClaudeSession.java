@@ -49,11 +49,11 @@ final class ClaudeSession {
         int port = config.port();
         if (needsServer) {
             Registration registration = sessions.locked(() -> {
-                Service.Running server = ensureRunning(config);
-                return new Registration(server, sessions.register());
+                int serverPort = ensureRunning(config);
+                return new Registration(serverPort, sessions.register());
             });
             session = registration.session();
-            port = registration.server().port();
+            port = registration.port();
         } else {
             session = sessions.register();
         }
@@ -72,20 +72,29 @@ final class ClaudeSession {
         return code;
     }
 
-    private record Registration(Service.Running server, Sessions.Session session) {
+    private record Registration(int port, Sessions.Session session) {
     }
 
-    private Service.Running ensureRunning(Config config) {
+    /**
+     * The port of a running router: ours from the PID file, or any router already answering on the configured port
+     * (CCR itself, or a ccr started from another home), which is then used as it is and never stopped; otherwise a new
+     * one started in the background.
+     */
+    private int ensureRunning(Config config) {
         Optional<Service.Running> running = service.running(config.port());
         if (running.isPresent()) {
-            return running.get();
+            return running.get().port();
         }
+        if (HealthProbe.healthy(config.port())) {
+            return config.port();
+        }
+        PortCheck.ensureFree(config.host(), config.port());
         out.println("Service not running, starting service...");
         out.flush();
         return switch (new ServerProcess(context).start(Optional.empty())) {
             case ServerProcess.Outcome.Started started -> {
                 sessions.markStartedByCode(started.server().pid());
-                yield started.server();
+                yield started.server().port();
             }
             case ServerProcess.Outcome.Failed failed -> throw new CliException(failed.reason()
                     + "\nService startup failed; run `ccr start` to see why, then `ccr code` again.");

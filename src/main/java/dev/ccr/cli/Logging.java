@@ -23,12 +23,23 @@ final class Logging {
     private Logging() {
     }
 
-    static void configure(Config config, CcrHome home) {
+    /** Undoes {@link #configure}: the level as it was, the file appender detached and closed. */
+    interface Undo extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Applies the config to the process's logging. The returned {@link Undo} restores it, so a server started inside a
+     * longer-lived JVM (a test) leaves logging as it found it.
+     */
+    static Undo configure(Config config, CcrHome home) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         ch.qos.logback.classic.Logger ccr = context.getLogger("dev.ccr");
+        Level previous = ccr.getLevel();
         ccr.setLevel(Level.toLevel(config.logLevel(), Level.INFO));
         if (!config.log()) {
-            return;
+            return () -> ccr.setLevel(previous);
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -40,6 +51,12 @@ final class Logging {
         file.setFile(home.logs().resolve("ccr-" + FILE_STAMP.format(LocalDateTime.now()) + ".log").toString());
         file.setEncoder(encoder);
         file.start();
-        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(file);
+        return () -> {
+            root.detachAppender(file);
+            file.stop();
+            ccr.setLevel(previous);
+        };
     }
 }

@@ -55,7 +55,9 @@ final class StartCommand implements Callable<Integer> {
     }
 
     private int background(PrintWriter out) throws ConfigException {
-        configOption.load(context, out); // creates the default config and reports problems here, not in the log
+        // Config problems and a taken port are reported here at once, not only in the background server's log.
+        Config config = configOption.load(context, out);
+        PortCheck.ensureFree(config.host(), config.port());
         ServerProcess process = new ServerProcess(context);
         return switch (process.start(Optional.ofNullable(configOption.file))) {
             case ServerProcess.Outcome.Started started -> {
@@ -74,11 +76,18 @@ final class StartCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         });
-        Logging.configure(config, context.home());
+        PortCheck.ensureFree(config.host(), config.port());
+        Logging.Undo logging = Logging.configure(config, context.home());
         // Load the tokenizer table off the start-up path; the first request then finds it ready.
         Thread.ofVirtual().start(() -> TokenCounter.cl100k().count(com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
 
-        RouterApp app = RouterApp.start(config, store, RouterApp.Options.of(context));
+        RouterApp app;
+        try {
+            app = RouterApp.start(config, store, RouterApp.Options.of(context));
+        } catch (RuntimeException e) {
+            logging.close();
+            throw e;
+        }
         long pid = ProcessHandle.current().pid();
         Service service = new Service(context.home());
         service.recordStarted(pid, config.host(), app.port(), store.file(), Instant.now(context.clock()));
@@ -88,6 +97,7 @@ final class StartCommand implements Callable<Integer> {
         context.stopSignal().awaitThen(() -> {
             app.close();
             service.recordStopped(pid);
+            logging.close();
         });
         return ExitCodes.OK;
     }

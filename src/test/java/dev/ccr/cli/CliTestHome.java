@@ -99,6 +99,38 @@ public final class CliTestHome implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs {@code ccr start} in the foreground on a thread of this JVM and returns once {@code /health} answers on
+     * {@code port}; {@link #close()} (or {@link #stopForeground()}) stops it. Never call {@code ccr stop} on it: its PID
+     * is this JVM's.
+     */
+    public java.util.concurrent.CompletableFuture<Result> startForeground(int port) {
+        java.util.concurrent.CompletableFuture<Result> run = inBackground(() -> run("start"));
+        waitUntil(Duration.ofSeconds(30), () -> run.isDone() || HealthProbe.healthy(port));
+        if (run.isDone()) {
+            throw new AssertionError("ccr start ended: " + run.join());
+        }
+        return run;
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own. Not {@code CompletableFuture.supplyAsync}: the common pool has one
+     * thread on a 2-core machine, and the JDK HTTP client completes responses there, so blocking it stalls them.
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> inBackground(java.util.function.Supplier<T> task) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(task.get());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "ccr-test-background");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
     /** Ends a foreground {@code ccr start} run in this home (its stop signal). */
     public void stopForeground() {
         stop.countDown();

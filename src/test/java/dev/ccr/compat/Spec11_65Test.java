@@ -59,7 +59,7 @@ class Spec11_65Test {
             FakeClaude quick = FakeClaude.in(home.dir().resolve("quick"), home.pidFile(), 3, 0);
 
             home.env("CLAUDE_PATH", slow.script().toString());
-            CompletableFuture<CliTestHome.Result> first = CompletableFuture.supplyAsync(() -> home.run("code"));
+            CompletableFuture<CliTestHome.Result> first = CliTestHome.inBackground(() -> home.run("code"));
             CliTestHome.waitUntil(java.time.Duration.ofSeconds(40), slow::ran);
             long serverPid = home.runningPid().orElseThrow();
 
