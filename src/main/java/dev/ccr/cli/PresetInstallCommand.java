@@ -40,6 +40,11 @@ final class PresetInstallCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "ID=VALUE", description = "Answer a schema input without being asked (repeatable).")
     Map<String, String> given = new LinkedHashMap<>();
 
+    private static CliException alreadyInstalled(String target) {
+        return new CliException("Preset '" + target + "' is already installed. To reconfigure it: ccr preset install "
+                + target + "\nTo replace it: ccr preset delete " + target + ", then install again.");
+    }
+
     PresetInstallCommand(CliContext context) {
         this.context = context;
     }
@@ -52,28 +57,26 @@ final class PresetInstallCommand implements Callable<Integer> {
             throw new CliException("URL installation is not supported. Download the preset folder and install it from its path.");
         }
         PresetManifest preset;
-        boolean reconfigure;
         Path folder = Path.of(source);
-        if (source.contains("/") || source.contains("\\") || (Files.isDirectory(folder) && !presets.installed(source))) {
+        boolean fresh = source.contains("/") || source.contains("\\") || (Files.isDirectory(folder) && !presets.installed(source));
+        String target = source;
+        if (fresh) {
             if (!Files.isDirectory(folder)) {
                 throw new CliException("Preset directory not found: " + source);
             }
-            String target = name != null ? name : folder.toAbsolutePath().normalize().getFileName().toString();
-            try {
-                preset = presets.install(folder, target);
-            } catch (FileAlreadyExistsException e) {
-                throw new CliException("Preset '" + target + "' is already installed. To reconfigure it: ccr preset install "
-                        + target + "\nTo replace it: ccr preset delete " + target + ", then install again.");
+            target = name != null ? name : folder.toAbsolutePath().normalize().getFileName().toString();
+            if (presets.installed(target)) {
+                throw alreadyInstalled(target);
             }
-            reconfigure = false;
+            preset = Presets.read(target, folder);
             out.println("Reading preset from: " + folder);
         } else {
             preset = presets.find(source).orElseThrow(() -> new CliException(
                     "Preset '" + source + "' not found. Give the path of a preset folder (e.g. ./" + source + ")."));
-            reconfigure = true;
             out.println("Reconfiguring preset: " + source);
         }
 
+        // Ask first, copy after: a cancelled or failed answer leaves nothing half-installed.
         ObjectNode manifest = preset.manifest().deepCopy();
         int inputs = 0;
         if (!preset.schema().isEmpty()) {
@@ -90,14 +93,21 @@ final class PresetInstallCommand implements Callable<Integer> {
         } else if (!given.isEmpty()) {
             throw new CliException("This preset declares no inputs; --set is not needed.");
         }
+        if (fresh) {
+            try {
+                preset = presets.install(folder, target);
+            } catch (FileAlreadyExistsException e) {
+                throw alreadyInstalled(target);
+            }
+        }
         presets.save(preset.dirName(), manifest);
 
-        out.println("✓ Preset " + (reconfigure ? "reconfigured" : "installed") + ": " + preset.dirName());
+        out.println("✓ Preset " + (fresh ? "installed" : "reconfigured") + ": " + preset.dirName());
         out.println("Preset directory: " + preset.dir());
         out.println("Inputs configured: " + inputs);
         preset.text("description").ifPresent(d -> out.println("Description: " + d));
         preset.text("author").ifPresent(a -> out.println("Author: " + a));
-        out.println("Use it: ccr " + preset.dirName() + " \"your prompt\"   (restart the router if it was running: ccr restart)");
+        out.println("Use it: ccr " + preset.dirName() + " \"your prompt\"");
         return ExitCodes.OK;
     }
 }
