@@ -4,13 +4,16 @@ import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.pipeline.Resilience;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A running router: the server, the pipeline behind it and the upstream client, assembled from one config. */
 public final class RouterApp implements AutoCloseable {
@@ -26,10 +29,12 @@ public final class RouterApp implements AutoCloseable {
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store) {
-        UpstreamClient upstream = UpstreamClient.create(config.proxy());
+        UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
+        Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                TransformerRegistry.withBuiltins(), AccessLog.factory(clock));
+                TransformerRegistry.withBuiltins(), Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
+                AccessLog.factory(clock), clock);
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream);
         } catch (RuntimeException e) {

@@ -48,11 +48,12 @@ public final class ConfigParser {
         String logLevel = text(resolved, "LOG_LEVEL").orElse("info");
         List<Provider> providers = providers(resolved);
         RouterSettings router = router(resolved.path("Router"));
+        ResilienceSettings resilience = new ResilienceParser(errors).parse(resolved);
 
         if (!errors.isEmpty()) {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
-        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router,
+        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience,
                 document.deepCopy(), resolved, warnings);
     }
 
