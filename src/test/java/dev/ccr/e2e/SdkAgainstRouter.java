@@ -1,0 +1,122 @@
+package dev.ccr.e2e;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.Upstreams;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The official Anthropic Java SDK pointed at a real ccr whose one provider ({@code p,m}) is an OpenAI-dialect
+ * MockWebServer: what a user of the SDK would run, with the provider scripted and inspected by the test.
+ *
+ * <p>The client never retries (the SDK's default is two retries for 429 and 5xx, which would hide the first answer)
+ * and validates every response it parses, so a field ccr gets wrong fails the test instead of being read lazily.
+ */
+final class SdkAgainstRouter implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final MockWebServer upstream;
+    final RunningRouter router;
+    final AnthropicClient client;
+
+    private SdkAgainstRouter(MockWebServer upstream, RunningRouter router) {
+        this.upstream = upstream;
+        this.router = router;
+        this.client = sdkFor(router);
+    }
+
+    /** Starts a MockWebServer provider, a ccr routing every request to it, and an SDK client for that ccr. */
+    static SdkAgainstRouter start() {
+        MockWebServer upstream = Upstreams.mock();
+        try {
+            return new SdkAgainstRouter(upstream,
+                    RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions"))));
+        } catch (RuntimeException e) {
+            closeQuietly(upstream);
+            throw e;
+        }
+    }
+
+    /** An SDK client for {@code router}, configured as a user would (base URL and a key), without retries. */
+    static AnthropicClient sdkFor(RunningRouter router) {
+        return AnthropicOkHttpClient.builder()
+                .baseUrl(router.uri("").toString())
+                .apiKey("test")
+                .maxRetries(0)
+                .responseValidation(true)
+                .timeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    /* --------------- Scripting the provider --------------- */
+
+    /** The provider answers with this chat completion JSON. */
+    void answerJson(String completion) {
+        upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(completion).build());
+    }
+
+    /** The provider streams these chunks, each a JSON object sent as one {@code data:} event, then {@code [DONE]}. */
+    void answerStream(String... chunks) {
+        StringBuilder body = new StringBuilder();
+        for (String chunk : chunks) {
+            body.append("data: ").append(chunk.strip().replace("\n", "")).append("\n\n");
+        }
+        body.append("data: [DONE]\n\n");
+        upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body.toString()).build());
+    }
+
+    /** The provider answers with an HTTP error. */
+    void answerError(int status, String body) {
+        upstream.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build());
+    }
+
+    /* --------------- Inspecting what the provider received --------------- */
+
+    /** The next request the provider received, waiting a little for it. */
+    RecordedRequest takeRequest() {
+        try {
+            RecordedRequest request = upstream.takeRequest(10, TimeUnit.SECONDS);
+            if (request == null) {
+                throw new AssertionError("the provider received no request");
+            }
+            return request;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The body of the next request the provider received. */
+    JsonNode received() {
+        return json(takeRequest().getBody().utf8());
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        router.close();
+        closeQuietly(upstream);
+    }
+
+    private static void closeQuietly(MockWebServer server) {
+        server.close();
+    }
+}
