@@ -1,10 +1,8 @@
 package dev.ccr.e2e;
 
-import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.services.blocking.MessageService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -12,50 +10,37 @@ import mockwebserver3.RecordedRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The official Anthropic Java SDK pointed at a real ccr whose one provider ({@code p,m}) is an OpenAI-dialect
  * MockWebServer: what a user of the SDK would run, with the provider scripted and inspected by the test.
- *
- * <p>The client never retries (the SDK's default is two retries for 429 and 5xx, which would hide the first answer)
- * and validates every response it parses, so a field ccr gets wrong fails the test instead of being read lazily.
  */
 final class SdkAgainstRouter implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final MockWebServer upstream;
-    final RunningRouter router;
-    final AnthropicClient client;
+    final SdkClient sdk;
 
-    private SdkAgainstRouter(MockWebServer upstream, RunningRouter router) {
+    private SdkAgainstRouter(MockWebServer upstream, SdkClient sdk) {
         this.upstream = upstream;
-        this.router = router;
-        this.client = sdkFor(router);
+        this.sdk = sdk;
     }
 
     /** Starts a MockWebServer provider, a ccr routing every request to it, and an SDK client for that ccr. */
     static SdkAgainstRouter start() {
         MockWebServer upstream = Upstreams.mock();
         try {
-            return new SdkAgainstRouter(upstream,
-                    RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions"))));
+            return new SdkAgainstRouter(upstream, SdkClient.forProvider(Upstreams.url(upstream, "/v1/chat/completions")));
         } catch (RuntimeException e) {
-            closeQuietly(upstream);
+            upstream.close();
             throw e;
         }
     }
 
-    /** An SDK client for {@code router}, configured as a user would (base URL and a key), without retries. */
-    static AnthropicClient sdkFor(RunningRouter router) {
-        return AnthropicOkHttpClient.builder()
-                .baseUrl(router.uri("").toString())
-                .apiKey("test")
-                .maxRetries(0)
-                .responseValidation(true)
-                .timeout(Duration.ofSeconds(20))
-                .build();
+    /** The SDK's messages API, served by ccr. */
+    MessageService messages() {
+        return sdk.messages();
     }
 
     /* --------------- Scripting the provider --------------- */
@@ -111,12 +96,7 @@ final class SdkAgainstRouter implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        router.close();
-        closeQuietly(upstream);
-    }
-
-    private static void closeQuietly(MockWebServer server) {
-        server.close();
+        sdk.close();
+        upstream.close();
     }
 }

@@ -141,7 +141,7 @@ class SdkClaudeCodeTrafficTest {
 
     private Message stream(MessageCreateParams params, List<RawMessageStreamEvent> events) {
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = ccr.client.messages().createStreaming(params)) {
+        try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(params)) {
             stream.stream().map(accumulator::accumulate).forEach(events::add);
         }
         return accumulator.message();

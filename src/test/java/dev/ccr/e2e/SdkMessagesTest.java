@@ -61,7 +61,7 @@ class SdkMessagesTest {
                   "message":{"role":"assistant","content":"Hello from m."},"finish_reason":"stop"}],
                  "usage":{"prompt_tokens":12,"completion_tokens":5,"total_tokens":17,"prompt_tokens_details":{"cached_tokens":2}}}""");
 
-        Message message = ccr.client.messages().create(MessageCreateParams.builder()
+        Message message = ccr.messages().create(MessageCreateParams.builder()
                 .model("claude-sonnet-5")
                 .maxTokens(1024)
                 .addUserMessage("Say hi")
@@ -110,7 +110,7 @@ class SdkMessagesTest {
                   "prompt_tokens_details":{"cached_tokens":4}}}""");
 
         MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = ccr.client.messages().createStreaming(MessageCreateParams.builder()
+        try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(MessageCreateParams.builder()
                 .model("claude-sonnet-5")
                 .maxTokens(4096)
                 .thinking(ThinkingConfigEnabled.builder().budgetTokens(2048).build())
@@ -156,7 +156,7 @@ class SdkMessagesTest {
                 .maxTokens(1024)
                 .addTool(READ)
                 .addUserMessage("What does notes.txt say?");
-        Message first = ccr.client.messages().create(conversation.build());
+        Message first = ccr.messages().create(conversation.build());
 
         assertThat(first.stopReason()).contains(StopReason.TOOL_USE);
         ToolUseBlock toolUse = first.content().stream().flatMap(block -> block.toolUse().stream()).findFirst().orElseThrow();
@@ -170,7 +170,7 @@ class SdkMessagesTest {
                   "finish_reason":"stop"}],"usage":{"prompt_tokens":60,"completion_tokens":7}}""");
         conversation.addMessage(first).addUserMessageOfContentBlockParams(List.of(ContentBlockParam.ofToolResult(
                 ToolResultBlockParam.builder().toolUseId(toolUse.id()).content("buy milk").build())));
-        Message answer = ccr.client.messages().create(conversation.build());
+        Message answer = ccr.messages().create(conversation.build());
 
         // 3. The provider got the whole conversation in its own dialect, the result tied to its call.
         assertThat(ccr.received().get("messages")).isEqualTo(json("""
