@@ -1,5 +1,7 @@
 package dev.ccr.e2e;
 
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.services.blocking.MessageService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +43,11 @@ final class SdkAgainstRouter implements AutoCloseable {
     /** The SDK's messages API, served by ccr. */
     MessageService messages() {
         return sdk.messages();
+    }
+
+    /** Sends {@code params} as a streaming call and returns the message the SDK's accumulator makes of it. */
+    Message stream(MessageCreateParams params) {
+        return sdk.stream(params);
     }
 
     /* --------------- Scripting the provider --------------- */

@@ -1,15 +1,12 @@
 package dev.ccr.e2e;
 
 import com.anthropic.core.JsonValue;
-import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.SseException;
-import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.ErrorType;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCountTokensParams;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.MessageTokensCount;
-import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,14 +40,6 @@ class SdkAnswerShapesTest {
         return MessageCreateParams.builder().model("claude-sonnet-5").maxTokens(1024).addUserMessage("hi").build();
     }
 
-    private Message streamed(MessageCreateParams params) {
-        MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(params)) {
-            stream.stream().forEach(accumulator::accumulate);
-        }
-        return accumulator.message();
-    }
-
     @Test
     void reasoningInAPlainAnswerIsAThinkingBlockTheSdkAccepts() {
         ccr.answerJson("""
@@ -59,7 +48,7 @@ class SdkAnswerShapesTest {
 
         Message message = ccr.messages().create(question());
 
-        assertThat(message.content()).extracting(SdkMessagesTest::kind).containsExactly("thinking", "text");
+        assertThat(message.content()).extracting(SdkClient::kind).containsExactly("thinking", "text");
         assertThat(message.content().get(0).asThinking().thinking()).isEqualTo("Six times seven.");
         assertThat(message.content().get(0).asThinking().signature()).isEmpty();
     }
@@ -81,9 +70,9 @@ class SdkAnswerShapesTest {
                 """
                 {"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":9,"completion_tokens":20}}""");
 
-        Message message = streamed(question());
+        Message message = ccr.stream(question());
 
-        assertThat(message.content()).extracting(SdkMessagesTest::kind).containsExactly("tool_use", "tool_use");
+        assertThat(message.content()).extracting(SdkClient::kind).containsExactly("tool_use", "tool_use");
         assertThat(message.content().get(0).asToolUse().id()).isEqualTo("call_a");
         assertThat(message.content().get(0).asToolUse()._input()).isEqualTo(JsonValue.from(Map.of("file_path", "a")));
         assertThat(message.content().get(1).asToolUse().id()).isEqualTo("call_b");
@@ -107,7 +96,7 @@ class SdkAnswerShapesTest {
                 """
                 {"model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}""");
 
-        Message message = streamed(question());
+        Message message = ccr.stream(question());
 
         assertThat(message.content().get(0).asToolUse()._input()).isEqualTo(JsonValue.from(Map.of("file_path", "a")));
         assertThat(message.content().get(1).asToolUse()._input()).isEqualTo(JsonValue.from(Map.of("file_path", "b")));
@@ -118,7 +107,7 @@ class SdkAnswerShapesTest {
         ccr.upstream.enqueue(new mockwebserver3.MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
                 .body("data: {\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n").build());
 
-        Message message = streamed(question());
+        Message message = ccr.stream(question());
 
         assertThat(message.content().getFirst().asText().text()).isEqualTo("Hi");
         assertThat(message.stopReason()).contains(StopReason.END_TURN);
@@ -130,7 +119,7 @@ class SdkAnswerShapesTest {
                 {"id":"x","model":"m","choices":[{"index":0,"message":{"role":"assistant","content":"Hi there"},
                   "finish_reason":"length"}],"usage":{"prompt_tokens":5,"completion_tokens":1024}}""");
 
-        Message message = streamed(question());
+        Message message = ccr.stream(question());
 
         assertThat(message.content().getFirst().asText().text()).isEqualTo("Hi there");
         assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
@@ -145,7 +134,7 @@ class SdkAnswerShapesTest {
                 """
                 {"error":{"message":"upstream overloaded","type":"server_error"}}""");
 
-        SseException e = catchThrowableOfType(SseException.class, () -> streamed(question()));
+        SseException e = catchThrowableOfType(SseException.class, () -> ccr.stream(question()));
 
         assertThat(e.type()).contains(ErrorType.API_ERROR);
         assertThat(e.apiMessage()).hasValueSatisfying(message -> assertThat(message).contains("upstream overloaded"));

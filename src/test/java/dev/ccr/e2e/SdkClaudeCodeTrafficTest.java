@@ -2,10 +2,8 @@ package dev.ccr.e2e;
 
 import com.anthropic.core.JsonValue;
 import com.anthropic.core.ObjectMappers;
-import com.anthropic.core.http.StreamResponse;
 import com.anthropic.helpers.MessageAccumulator;
 import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ToolUseBlock;
@@ -29,6 +27,27 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversion"), and the streamed answer parses in the SDK.
  */
 class SdkClaudeCodeTrafficTest {
+    /** A reasoning model's answer: reasoning, a sentence, a tool call split over chunks, then usage on its own. */
+    private static final String[] ANSWER = {
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"The converter "}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"reasoning_content":"closes blocks in atEnd."}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"content":"Let me look at atEnd."}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_grep","type":"function",
+              "function":{"name":"Bash","arguments":"{\\"command\\":"}}]}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"grep -n atEnd "}}]}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"src/Converter.java\\"}"}}]}}]}""",
+            """
+            {"id":"c9","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}""",
+            """
+            {"id":"c9","model":"m","choices":[],"usage":{"prompt_tokens":18000,"completion_tokens":48,"total_tokens":18048,
+              "prompt_tokens_details":{"cached_tokens":3000}}}"""};
+
     private SdkAgainstRouter ccr;
 
     @BeforeEach
@@ -54,7 +73,7 @@ class SdkClaudeCodeTrafficTest {
     void claudeCodesStreamingRequestReachesTheProviderAsAPlainChatCompletionsRequest() {
         ccr.answerStream(ANSWER);
 
-        stream(ClaudeCodeRequest.params());
+        ccr.stream(ClaudeCodeRequest.params());
         JsonNode received = ccr.received();
 
         // 1. The system prompt comes first: the three system blocks, in order, as one system message.
@@ -97,11 +116,11 @@ class SdkClaudeCodeTrafficTest {
         ccr.answerStream(ANSWER);
 
         List<RawMessageStreamEvent> events = new ArrayList<>();
-        Message message = stream(ClaudeCodeRequest.params(), events);
+        Message message = ccr.sdk.stream(ClaudeCodeRequest.params(), MessageAccumulator.create(), events::add);
 
         assertThat(events.getFirst().isMessageStart()).isTrue();
         assertThat(events.getLast().isMessageStop()).isTrue();
-        assertThat(message.content()).extracting(SdkMessagesTest::kind).containsExactly("thinking", "text", "tool_use");
+        assertThat(message.content()).extracting(SdkClient::kind).containsExactly("thinking", "text", "tool_use");
         assertThat(message.content().get(0).asThinking().thinking()).isEqualTo("The converter closes blocks in atEnd.");
         assertThat(message.content().get(1).asText().text()).isEqualTo("Let me look at atEnd.");
         ToolUseBlock grep = message.content().get(2).asToolUse();
@@ -112,38 +131,5 @@ class SdkClaudeCodeTrafficTest {
         assertThat(message.usage().inputTokens()).isEqualTo(15_000);
         assertThat(message.usage().cacheReadInputTokens()).contains(3_000L);
         assertThat(message.usage().outputTokens()).isEqualTo(48);
-    }
-
-    /** A reasoning model's answer: reasoning, a sentence, a tool call split over chunks, then usage on its own. */
-    private static final String[] ANSWER = {
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"role":"assistant","reasoning_content":"The converter "}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"reasoning_content":"closes blocks in atEnd."}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"content":"Let me look at atEnd."}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_grep","type":"function",
-              "function":{"name":"Bash","arguments":"{\\"command\\":"}}]}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"\\"grep -n atEnd "}}]}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"function":{"arguments":"src/Converter.java\\"}"}}]}}]}""",
-            """
-            {"id":"c9","model":"m","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}]}""",
-            """
-            {"id":"c9","model":"m","choices":[],"usage":{"prompt_tokens":18000,"completion_tokens":48,"total_tokens":18048,
-              "prompt_tokens_details":{"cached_tokens":3000}}}"""};
-
-    private Message stream(MessageCreateParams params) {
-        return stream(params, new ArrayList<>());
-    }
-
-    private Message stream(MessageCreateParams params, List<RawMessageStreamEvent> events) {
-        MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(params)) {
-            stream.stream().map(accumulator::accumulate).forEach(events::add);
-        }
-        return accumulator.message();
     }
 }

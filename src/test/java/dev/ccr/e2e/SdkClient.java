@@ -2,11 +2,18 @@ package dev.ccr.e2e;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.messages.ContentBlock;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.services.blocking.MessageService;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * A real ccr with one provider ({@code p,m}) at a chat completions URL, and the official Anthropic Java SDK pointed at
@@ -30,6 +37,27 @@ record SdkClient(RunningRouter router, AnthropicClient client) implements AutoCl
 
     MessageService messages() {
         return client.messages();
+    }
+
+    /** Sends {@code params} as a streaming call and returns the message the SDK's accumulator makes of it. */
+    Message stream(MessageCreateParams params) {
+        return stream(params, MessageAccumulator.create(), event -> { });
+    }
+
+    /**
+     * Sends {@code params} as a streaming call, feeding every event to {@code accumulator} and then to {@code seen},
+     * and returns the accumulated message; throws what the SDK throws.
+     */
+    Message stream(MessageCreateParams params, MessageAccumulator accumulator, Consumer<RawMessageStreamEvent> seen) {
+        try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(params)) {
+            stream.stream().map(accumulator::accumulate).forEach(seen);
+        }
+        return accumulator.message();
+    }
+
+    /** A content block's type, for readable assertions on a message's content. */
+    static String kind(ContentBlock block) {
+        return block.isText() ? "text" : block.isThinking() ? "thinking" : block.isToolUse() ? "tool_use" : block.toString();
     }
 
     @Override

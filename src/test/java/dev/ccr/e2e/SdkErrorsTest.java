@@ -1,6 +1,5 @@
 package dev.ccr.e2e;
 
-import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicServiceException;
 import com.anthropic.errors.BadRequestException;
 import com.anthropic.errors.InternalServerException;
@@ -61,11 +60,7 @@ class SdkErrorsTest {
         try (SdkAgainstRouter ccr = SdkAgainstRouter.start()) {
             ccr.answerError(429, RATE_LIMITED);
 
-            RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> {
-                try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(question().build())) {
-                    stream.stream().forEach(event -> { });
-                }
-            });
+            RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> ccr.stream(question().build()));
 
             assertThat(e.statusCode()).isEqualTo(429);
             assertThat(e.type()).contains(ErrorType.RATE_LIMIT_ERROR);
@@ -120,11 +115,8 @@ class SdkErrorsTest {
             MessageAccumulator accumulator = MessageAccumulator.create();
             List<RawMessageStreamEvent> events = new ArrayList<>();
 
-            SseException e = catchThrowableOfType(SseException.class, () -> {
-                try (StreamResponse<RawMessageStreamEvent> stream = client.messages().createStreaming(question().build())) {
-                    stream.stream().map(accumulator::accumulate).forEach(events::add);
-                }
-            });
+            SseException e = catchThrowableOfType(SseException.class,
+                    () -> client.stream(question().build(), accumulator, events::add));
 
             assertThat(events).extracting(event -> event.isMessageStart() || event.isContentBlockStart()
                     || event.isContentBlockDelta()).containsOnly(true).isNotEmpty();

@@ -1,13 +1,9 @@
 package dev.ccr.e2e;
 
 import com.anthropic.core.JsonValue;
-import com.anthropic.core.http.StreamResponse;
-import com.anthropic.helpers.MessageAccumulator;
-import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.ThinkingBlock;
 import com.anthropic.models.messages.ThinkingConfigEnabled;
@@ -109,19 +105,15 @@ class SdkMessagesTest {
                 {"id":"c1","model":"m","choices":[],"usage":{"prompt_tokens":30,"completion_tokens":12,"total_tokens":42,
                   "prompt_tokens_details":{"cached_tokens":4}}}""");
 
-        MessageAccumulator accumulator = MessageAccumulator.create();
-        try (StreamResponse<RawMessageStreamEvent> stream = ccr.messages().createStreaming(MessageCreateParams.builder()
+        Message message = ccr.stream(MessageCreateParams.builder()
                 .model("claude-sonnet-5")
                 .maxTokens(4096)
                 .thinking(ThinkingConfigEnabled.builder().budgetTokens(2048).build())
                 .addTool(READ)
                 .addUserMessage("Read /tmp/café.txt")
-                .build())) {
-            stream.stream().forEach(accumulator::accumulate);
-        }
-        Message message = accumulator.message();
+                .build());
 
-        assertThat(message.content()).extracting(SdkMessagesTest::kind).containsExactly("thinking", "text", "tool_use");
+        assertThat(message.content()).extracting(SdkClient::kind).containsExactly("thinking", "text", "tool_use");
         ThinkingBlock thinking = message.content().get(0).asThinking();
         assertThat(thinking.thinking()).isEqualTo("The user wants the file.");
         assertThat(thinking.signature()).isEmpty();
@@ -178,12 +170,8 @@ class SdkMessagesTest {
                  {"role":"assistant","content":"Let me read it.","tool_calls":[
                    {"id":"call_7","type":"function","function":{"name":"Read","arguments":"{\\"file_path\\":\\"notes.txt\\"}"}}]},
                  {"role":"tool","content":"buy milk","tool_call_id":"call_7"}]"""));
-        assertThat(answer.content()).extracting(SdkMessagesTest::kind).containsExactly("text");
+        assertThat(answer.content()).extracting(SdkClient::kind).containsExactly("text");
         assertThat(answer.content().getFirst().asText().text()).isEqualTo("The note says: buy milk.");
         assertThat(answer.stopReason()).contains(StopReason.END_TURN);
-    }
-
-    static String kind(ContentBlock block) {
-        return block.isText() ? "text" : block.isThinking() ? "thinking" : block.isToolUse() ? "tool_use" : block.toString();
     }
 }
