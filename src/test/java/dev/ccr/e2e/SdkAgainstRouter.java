@@ -6,6 +6,7 @@ import com.anthropic.services.blocking.MessageService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.testing.Upstreams;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -67,9 +68,18 @@ final class SdkAgainstRouter implements AutoCloseable {
         upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(body.toString()).build());
     }
 
-    /** The provider answers with an HTTP error. */
-    void answerError(int status, String body) {
-        upstream.enqueue(new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build());
+    /**
+     * The provider answers every request with this HTTP error, however often ccr tries it (its same-target retry and
+     * fallbacks are ccr's business, not what these tests are about).
+     */
+    void failEveryRequest(int status, String body) {
+        MockResponse error = new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+        upstream.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return error;
+            }
+        });
     }
 
     /* --------------- Inspecting what the provider received --------------- */

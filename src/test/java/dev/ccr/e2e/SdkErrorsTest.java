@@ -42,7 +42,7 @@ class SdkErrorsTest {
     @Test
     void anUpstream429IsTheSdksRateLimitExceptionWithAnthropicsErrorType() {
         try (SdkAgainstRouter ccr = SdkAgainstRouter.start()) {
-            ccr.answerError(429, RATE_LIMITED);
+            ccr.failEveryRequest(429, RATE_LIMITED);
 
             RateLimitException e = catchThrowableOfType(RateLimitException.class,
                     () -> ccr.messages().create(question().build()));
@@ -58,7 +58,7 @@ class SdkErrorsTest {
     @Test
     void anUpstream429ToAStreamingCallIsTheSdksRateLimitExceptionToo() {
         try (SdkAgainstRouter ccr = SdkAgainstRouter.start()) {
-            ccr.answerError(429, RATE_LIMITED);
+            ccr.failEveryRequest(429, RATE_LIMITED);
 
             RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> ccr.stream(question().build()));
 
@@ -80,7 +80,7 @@ class SdkErrorsTest {
     void eachUpstreamErrorStatusIsTheSdksExceptionForThatStatus(int status, Class<? extends AnthropicServiceException> type,
             ErrorType errorType) {
         try (SdkAgainstRouter ccr = SdkAgainstRouter.start()) {
-            ccr.answerError(status, "{\"error\":{\"message\":\"no\"}}");
+            ccr.failEveryRequest(status, "{\"error\":{\"message\":\"no\"}}");
 
             AnthropicServiceException e = catchThrowableOfType(type, () -> ccr.messages().create(question().build()));
 
