@@ -20,7 +20,8 @@ import java.io.IOException;
  *
  * <ol>
  *   <li>parse the body (an Anthropic Messages request);</li>
- *   <li>route it: the rule engine picks {@code provider,model} and says why;</li>
+ *   <li>route it: the rule engine picks {@code provider,model} and says why, then the body edits the decision
+ *       carries are applied (a stripped subagent tag, a rewritten system prompt);</li>
  *   <li>find the provider;</li>
  *   <li>forward it in the provider's dialect and write the answer back.</li>
  * </ol>
@@ -61,13 +62,15 @@ public final class MessagesPipeline {
             RoutingRequest routing = new RoutingRequest(body, request.headerMap(), config, tokens);
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
+            decision.applyEdits(body);
+            listener = SessionUsageRecorder.around(listener, router.sessionUsage(), decision);
 
             Target target = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
             Provider provider = config.provider(target.provider()).orElseThrow(() -> ApiError.notFound(
                     "Provider '" + target.provider() + "' not found", "provider_not_found").exception());
 
-            Attempt attempt = new Attempt(request, response, body, config, provider, target, routing.tokenCount(),
+            Attempt attempt = new Attempt(request, response, body, config, provider, target, decision.tokenCount(),
                     cancellation, listener);
             listener.attemptStarted(target);
             Dialect dialect = provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;
@@ -78,6 +81,15 @@ public final class MessagesPipeline {
         } finally {
             cancellation.finish();
         }
+    }
+
+    /**
+     * {@code POST /api/route/explain}: routes the body exactly as {@code /v1/messages} would (this server's session
+     * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md).
+     */
+    public ObjectNode explain(ClientRequest request) {
+        ObjectNode body = parseBody(request.body());
+        return router.decide(new RoutingRequest(body, request.headerMap(), config, tokens)).toJson();
     }
 
     /** {@code POST /v1/messages/count_tokens}: counted here with cl100k_base, never sent upstream (spec §2.3). */

@@ -49,6 +49,7 @@ public final class CcrServer implements AutoCloseable {
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
