@@ -327,8 +327,12 @@ final class RouteRulesParser {
     }
 
     private Optional<RouteCondition> tokens(String path, JsonNode value) {
+        int before = errors.size();
         OptionalLong above = bound(path + ".above", value.path("above"));
         OptionalLong below = bound(path + ".below", value.path("below"));
+        if (errors.size() > before) {
+            return Optional.empty();
+        }
         boolean onlyKnown = value.isObject() && value.properties().stream().allMatch(p -> p.getKey().equals("above") || p.getKey().equals("below"));
         if (!value.isObject() || !onlyKnown || (above.isEmpty() && below.isEmpty())) {
             errors.add(new ConfigProblem(path, "must be {\"above\": n} and/or {\"below\": n}", "write \"tokens\": {\"above\": 60000}"));

@@ -151,7 +151,7 @@ public final class Router {
         if (session.isEmpty()) {
             return "no session id (metadata.user_id or " + SessionId.HEADER + "), so no last usage and no project Router";
         }
-        return "session " + session.get().id() + " from " + session.get().source() + "; "
+        return session.get().id() + " from " + session.get().source() + "; "
                 + request.lastUsage().map(u -> "its last answer saw " + u.promptTokens() + " prompt tokens").orElse("no usage recorded yet")
                 + "; " + request.situation().project().note();
     }
