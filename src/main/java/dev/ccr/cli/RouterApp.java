@@ -4,32 +4,41 @@ import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.pipeline.Resilience;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.server.CcrServer;
+import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A running router: the server, the pipeline behind it and the upstream client, assembled from one config. */
 public final class RouterApp implements AutoCloseable {
     private final CcrServer server;
+    private final MessagesPipeline pipeline;
     private final UpstreamClient upstream;
 
-    private RouterApp(CcrServer server, UpstreamClient upstream) {
+    private RouterApp(CcrServer server, MessagesPipeline pipeline, UpstreamClient upstream) {
         this.server = server;
+        this.pipeline = pipeline;
         this.upstream = upstream;
     }
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store) {
-        UpstreamClient upstream = UpstreamClient.create(config.proxy());
+        UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
+        Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                AccessLog.factory(clock));
+                TransformerRegistry.withBuiltins(), Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
+                AccessLog.factory(clock), clock);
         try {
-            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), upstream);
+            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream);
         } catch (RuntimeException e) {
+            pipeline.close();
             upstream.close();
             throw e;
         }
@@ -46,6 +55,7 @@ public final class RouterApp implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        pipeline.close();
         upstream.close();
     }
 }

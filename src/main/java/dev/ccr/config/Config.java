@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param resolved       the document with {@code $VAR}s expanded, handed to scripts as CCR hands its config
  * @param apiTimeout     the upstream total timeout ({@code API_TIMEOUT_MS})
  * @param bodyLimitBytes the largest request body accepted
+ * @param pingInterval   silence after which a converted stream gets a {@code ping} event; zero turns pings off
  * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
  */
 public record Config(
@@ -25,8 +26,10 @@ public record Config(
         boolean log,
         String logLevel,
         long bodyLimitBytes,
+        Duration pingInterval,
         List<Provider> providers,
         RouterSettings router,
+        ResilienceSettings resilience,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {
@@ -36,6 +39,8 @@ public record Config(
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofMillis(600_000);
     /** CCR's Fastify body limit (spec §5.1). */
     public static final long DEFAULT_BODY_LIMIT = 50L * 1024 * 1024;
+    /** Anthropic's API pings idle streams every few seconds; 15 s keeps proxies and clients from timing out. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);
 
     public Config {
         providers = List.copyOf(providers);

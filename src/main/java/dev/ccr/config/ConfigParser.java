@@ -70,15 +70,17 @@ public final class ConfigParser {
         Optional<URI> proxy = proxy(resolved);
         Duration timeout = Duration.ofMillis(positiveLong(resolved, "API_TIMEOUT_MS", Config.DEFAULT_API_TIMEOUT.toMillis()));
         long bodyLimit = positiveLong(resolved, "BODY_LIMIT_BYTES", Config.DEFAULT_BODY_LIMIT);
+        Duration ping = Duration.ofMillis(nonNegativeLong(resolved, "PING_INTERVAL_MS", Config.DEFAULT_PING_INTERVAL.toMillis()));
         boolean log = !resolved.path("LOG").isBoolean() || resolved.path("LOG").booleanValue();
         String logLevel = text(resolved, "LOG_LEVEL").orElse("info");
         List<Provider> providers = providers(resolved);
         RouterSettings router = router(resolved.path("Router"), providers);
+        ResilienceSettings resilience = new ResilienceParser(errors).parse(resolved);
 
         if (!errors.isEmpty()) {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
-        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, providers, router,
+        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience,
                 document.deepCopy(), resolved, warnings);
     }
 
@@ -134,19 +136,28 @@ public final class ConfigParser {
     }
 
     private long positiveLong(JsonNode root, String key, long fallback) {
+        return wholeNumber(root, key, fallback, 1);
+    }
+
+    private long nonNegativeLong(JsonNode root, String key, long fallback) {
+        return wholeNumber(root, key, fallback, 0);
+    }
+
+    private long wholeNumber(JsonNode root, String key, long fallback, long min) {
         JsonNode node = root.path(key);
         if (node.isMissingNode() || node.isNull() || node.asText().isEmpty()) {
             return fallback;
         }
         try {
             long value = node.isNumber() ? node.longValue() : Long.parseLong(node.asText().trim());
-            if (value > 0) {
+            if (value >= min) {
                 return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        errors.add(new ConfigProblem(key, "'" + node.asText() + "' is not a positive number", "use a whole number, e.g. " + fallback));
+        errors.add(new ConfigProblem(key, "'" + node.asText() + "' is not a " + (min > 0 ? "positive" : "non-negative")
+                + " whole number", "use a whole number, e.g. " + fallback));
         return fallback;
     }
 

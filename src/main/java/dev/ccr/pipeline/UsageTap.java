@@ -45,7 +45,8 @@ final class UsageTap {
         return usage;
     }
 
-    private void event(SseEvent event) {
+    /** Learns from one Anthropic event (for answers ccr converts itself). */
+    void event(SseEvent event) {
         String type = event.event();
         if (!"message_start".equals(type) && !"message_delta".equals(type)) {
             return;

@@ -5,7 +5,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 /** The provider could not be asked: unreachable, too slow, or the call was cancelled. Messages carry no secrets. */
-public final class UpstreamException extends Exception {
+public final class UpstreamException extends java.io.IOException {
     /** Why a call failed, which decides the status the client sees and whether a fallback may help. */
     public enum Kind { UNREACHABLE, TIMEOUT, CANCELLED }
 
@@ -33,8 +33,14 @@ public final class UpstreamException extends Exception {
         return new UpstreamException(Kind.UNREACHABLE, "could not reach " + where + " (" + detail + ")", cause);
     }
 
+    /** The exception a call cancelled for {@code reason} fails with. */
+    public static UpstreamException cancelledFor(String reason) {
+        return cancelled(reason);
+    }
+
     static UpstreamException cancelled(String reason) {
         boolean timeout = reason != null && reason.startsWith("timed out");
+        // reason: "timed out after N ms", "timed out: no first byte …", "timed out: no data …", "client disconnected"
         return new UpstreamException(timeout ? Kind.TIMEOUT : Kind.CANCELLED, "upstream call " + reason, null);
     }
 }

@@ -24,6 +24,14 @@ final class Json {
 
     /** Parses a JSON object, or returns null when the text is not one (CCR skips such lines too). */
     static ObjectNode parseObjectOrNull(String text) {
+        int i = 0;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        // [DONE] and keep-alive text end every stream; spare them a parse exception.
+        if (i == text.length() || text.charAt(i) != '{') {
+            return null;
+        }
         try {
             return MAPPER.readTree(text) instanceof ObjectNode o ? o : null;
         } catch (JsonProcessingException e) {

@@ -32,7 +32,7 @@ public final class SseParser {
 
     /** Consumes {@code len} bytes of {@code buf} from {@code off} and returns the events these bytes completed. */
     public List<SseEvent> feed(byte[] buf, int off, int len) {
-        Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.checkFromIndexSize(off, len, Objects.requireNonNull(buf, "buf").length);
         List<SseEvent> out = null;
         int lineStart = off;
         int end = off + len;

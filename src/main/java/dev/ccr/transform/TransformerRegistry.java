@@ -1,0 +1,41 @@
+package dev.ccr.transform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Makes transformers by name: the built-ins, and whatever else is registered (JS plugins). A name registered later
+ * replaces an earlier one, as a CCR plugin can replace a built-in (spec §3.2).
+ */
+public final class TransformerRegistry {
+    private final Map<String, Function<JsonNode, Transformer>> factories = new LinkedHashMap<>();
+
+    /** A registry with ccr's built-in transformers. */
+    public static TransformerRegistry withBuiltins() {
+        TransformerRegistry registry = new TransformerRegistry();
+        dev.ccr.transform.builtin.Builtins.registerAll(registry);
+        return registry;
+    }
+
+    /** Registers {@code factory}, which gets the options of a {@code ["name", {options}]} entry (missing otherwise). */
+    public TransformerRegistry register(String name, Function<JsonNode, Transformer> factory) {
+        factories.put(name, factory);
+        return this;
+    }
+
+    public Optional<Transformer> create(String name, JsonNode options) {
+        return Optional.ofNullable(factories.get(name)).map(f -> f.apply(options));
+    }
+
+    public boolean knows(String name) {
+        return factories.containsKey(name);
+    }
+
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(factories.keySet());
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * ccr's built-in transformers, by CCR's names (spec §3.5). Each is one small class.
+ *
+ * <p>Uses {@code transform} and {@code wire}. Nothing here returns null.
+ */
+package dev.ccr.transform.builtin;

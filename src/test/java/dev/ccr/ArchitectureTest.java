@@ -1,0 +1,65 @@
+package dev.ccr;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Guards the arrows design.md forbids between packages. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.ccr");
+    }
+
+    @Test
+    void wireUsesNothingOfOurs() {
+        noClasses().that().resideInAPackage("dev.ccr.wire..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.config..", "dev.ccr.server..", "dev.ccr.pipeline..",
+                        "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..",
+                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void routingAndTransformNeverReachTheServerOrTheCli() {
+        noClasses().that().resideInAnyPackage("dev.ccr.routing..", "dev.ccr.transform..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.cli..", "dev.ccr.pipeline..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage("dev.ccr.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void configAndUsageUseNothingOfOurs() {
+        noClasses().that().resideInAnyPackage("dev.ccr.config..", "dev.ccr.usage..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..",
+                        "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..", "dev.ccr.wire..", "dev.ccr.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void undertowTypesStayInTheServer() {
+        noClasses().that().resideOutsideOfPackage("dev.ccr.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.undertow..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyRoutingAndTransformAdaptersReachTheScriptHost() {
+        noClasses().that().resideOutsideOfPackages("dev.ccr.script..", "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.script..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

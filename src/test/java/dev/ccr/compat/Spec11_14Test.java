@@ -1,0 +1,35 @@
+package dev.ccr.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.Upstreams;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Spec §11 item 14: an upstream HTTP error keeps its status, for streaming and non-streaming requests alike. */
+class Spec11_14Test {
+    @ParameterizedTest(name = "stream={0}")
+    @ValueSource(booleans = {false, true})
+    void item14_anUpstream429Is429ProviderResponseError(boolean stream) throws Exception {
+        try (MockWebServer upstream = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions")))) {
+            upstream.enqueue(new MockResponse.Builder().code(429).body("rate").build());
+            HttpResponse<String> response = router.post("/v1/messages",
+                    "{\"model\":\"x\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+            assertThat(response.statusCode()).isEqualTo(429);
+            assertThat(response.headers().firstValue("content-type")).contains("application/json");
+            JsonNode body = new ObjectMapper().readTree(response.body());
+            assertThat(body.get("type").asText()).isEqualTo("error");
+            assertThat(body.at("/error/type").asText()).isEqualTo("rate_limit_error");
+            assertThat(body.at("/error/code").asText()).isEqualTo("provider_response_error");
+            assertThat(body.at("/error/message").asText()).startsWith("Error from provider(p,m: 429): rate");
+        }
+    }
+}
