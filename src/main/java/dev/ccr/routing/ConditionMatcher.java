@@ -110,7 +110,7 @@ final class ConditionMatcher {
         int count = list.isArray() ? list.size() : 0;
         if (tools.present().isPresent()) {
             boolean wanted = tools.present().get();
-            return new Verdict((count > 0) == wanted, count + " tools" + (wanted ? " (wanted some)" : " (wanted none)"));
+            return new Verdict((count > 0) == wanted, count + (count == 1 ? " tool" : " tools") + (wanted ? " (wanted some)" : " (wanted none)"));
         }
         for (JsonNode tool : list) {
             for (String name : List.of(tool.path("name").asText(""), tool.path("type").asText(""))) {

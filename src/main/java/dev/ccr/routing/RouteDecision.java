@@ -66,7 +66,7 @@ public record RouteDecision(Optional<Target> target, String scenario, List<Trace
                 .append('\n');
         out.append("scenario: ").append(scenario).append(decidingStep().map(s -> " (decided by " + s.rule() + ")").orElse("")).append('\n');
         out.append("tokens:   ").append(tokenCount).append(" (cl100k_base)\n");
-        out.append("session:  ").append(session.map(s -> s.id() + " (" + s.source() + ")").orElse("none")).append('\n');
+        out.append("session:  ").append(session.map(s -> s.id() + " (from " + s.source() + ")").orElse("none")).append('\n');
         out.append("trace:\n");
         trace.forEach(step -> out.append("  ").append(step).append('\n'));
         if (!edits.isEmpty()) {

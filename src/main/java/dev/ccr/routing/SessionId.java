@@ -33,13 +33,13 @@ public record SessionId(String id, String source) {
             // CCR: user_id.split("_session_")[1], the part between the first and any second marker
             String[] parts = text.split(LEGACY_MARK, -1);
             if (parts.length > 1 && safe(parts[1])) {
-                return Optional.of(new SessionId(parts[1], "metadata.user_id (legacy _session_ form)"));
+                return Optional.of(new SessionId(parts[1], "metadata.user_id, legacy _session_ form"));
             }
             if (text.startsWith("{")) {
                 try {
                     JsonNode id = JSON.readTree(text).path("session_id");
                     if (id.isTextual() && safe(id.textValue())) {
-                        return Optional.of(new SessionId(id.textValue(), "metadata.user_id (JSON session_id)"));
+                        return Optional.of(new SessionId(id.textValue(), "metadata.user_id, JSON session_id"));
                     }
                 } catch (IOException e) {
                     // not JSON after all: try the header

@@ -49,6 +49,30 @@ class Spec11_31Test {
     }
 
     @Test
+    void item31_theLastUsageOfAnOpenAiProviderCountsToo() throws Exception {
+        try (mockwebserver3.MockWebServer upstream = dev.ccr.testing.Upstreams.mock();
+             dev.ccr.testing.RunningRouter router = dev.ccr.testing.RunningRouter.start("""
+                     {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m","m2"]}],
+                      "Router":{"default":"p,m","longContext":"p,m2"}}""".formatted(dev.ccr.testing.Upstreams.url(upstream, "/v1/chat/completions")))) {
+            String answer = """
+                    {"id":"x","model":"m","choices":[{"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],
+                     "usage":{"prompt_tokens":70000,"completion_tokens":2}}""";
+            for (int i = 0; i < 2; i++) {
+                upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(answer).build());
+            }
+            ObjectNode first = inSession(claudeCode("claude-sonnet-5"), "S9");
+            first.put("stream", false);
+            assertThat(router.post("/v1/messages", first.toString()).statusCode()).isEqualTo(200);
+            assertThat(dev.ccr.routing.RoutingFixtures.parse(upstream.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("m");
+
+            ObjectNode second = withTokens(inSession(claudeCode("claude-sonnet-5"), "S9"), 25_000);
+            second.put("stream", false);
+            assertThat(router.post("/v1/messages", second.toString()).statusCode()).isEqualTo(200);
+            assertThat(dev.ccr.routing.RoutingFixtures.parse(upstream.takeRequest().getBody().utf8()).path("model").asText()).isEqualTo("m2");
+        }
+    }
+
+    @Test
     void item31_theExplanationSaysTheLastUsageDecided() throws Exception {
         try (PassthroughRouting ccr = PassthroughRouting.start("{\"default\":\"p,m\",\"longContext\":\"p,m2\"}")) {
             ccr.send(inSession(claudeCode("claude-sonnet-5"), "S1").toString(),

@@ -31,7 +31,7 @@ class Spec11_38Test {
 
         RouteDecision decision = Router.ccrDefault(env).decide(RoutingFixtures.request(body, config));
 
-        assertThat(decision.session()).contains(new SessionId("S1", "metadata.user_id (JSON session_id)"));
+        assertThat(decision.session()).contains(new SessionId("S1", "metadata.user_id, JSON session_id"));
         assertThat(decision.target()).contains(new Target("p", "m2"));
     }
 }

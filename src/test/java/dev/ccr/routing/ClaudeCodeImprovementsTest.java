@@ -109,12 +109,12 @@ class ClaudeCodeImprovementsTest {
         void theLegacyUserIdForm() {
             ObjectNode body = claudeCode("claude-sonnet-5");
             body.putObject("metadata").put("user_id", "user_abc_account__session_S7");
-            assertThat(SessionId.of(body, Map.of())).contains(new SessionId("S7", "metadata.user_id (legacy _session_ form)"));
+            assertThat(SessionId.of(body, Map.of())).contains(new SessionId("S7", "metadata.user_id, legacy _session_ form"));
         }
 
         @Test
         void theJsonUserIdOfCurrentClaudeCode() {
-            assertThat(SessionId.of(claudeCode("claude-sonnet-5"), Map.of())).contains(new SessionId("S1", "metadata.user_id (JSON session_id)"));
+            assertThat(SessionId.of(claudeCode("claude-sonnet-5"), Map.of())).contains(new SessionId("S1", "metadata.user_id, JSON session_id"));
         }
 
         @Test

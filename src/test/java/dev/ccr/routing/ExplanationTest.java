@@ -77,7 +77,7 @@ class ExplanationTest {
                 target:   p,m3
                 scenario: think (decided by think)
                 tokens:   """);
-        assertThat(text).contains("session:  S1 (metadata.user_id (JSON session_id))\n")
+        assertThat(text).contains("session:  S1 (from metadata.user_id, JSON session_id)\n")
                 .contains("\n    explicit-model: model 'claude-opus-4-8' names no provider\n")
                 .contains("\n    rules/titles: did not match: /output_config/format/type is absent\n")
                 .contains("\n  → think: thinking.type is enabled; Router.think is p,m3\n")
