@@ -100,10 +100,10 @@ public final class CircuitBreaker {
         rateLimitUntil = until;
     }
 
-    /** Opens the breaker at once (a fallback succeeded where this model failed). */
-    public synchronized void forceOpen(String error) {
+    /** Opens the breaker at once (a fallback succeeded where this model failed); the last real error is kept. */
+    public synchronized void forceOpen(String reason) {
         lastFailureTime = clock.instant();
-        lastError = error;
+        lastError = lastError == null ? reason : lastError;
         failures = Math.max(failures, failureThreshold);
         open();
     }
