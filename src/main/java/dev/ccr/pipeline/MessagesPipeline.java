@@ -32,7 +32,8 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <ol>
  *   <li>parse the body (an Anthropic Messages request);</li>
- *   <li>route it: the rule engine picks {@code provider,model} and says why;</li>
+ *   <li>route it: the rule engine picks {@code provider,model} and says why, then the body edits the decision
+ *       carries are applied (a stripped subagent tag, a rewritten system prompt);</li>
  *   <li>plan the candidates: a promoted fallback, the routed model, its fallbacks (open circuits skipped);</li>
  *   <li>try them in turn, each in its provider's dialect, until one answers; write that answer back.</li>
  * </ol>
@@ -78,11 +79,13 @@ public final class MessagesPipeline implements AutoCloseable {
             RoutingRequest routing = new RoutingRequest(body, request.headerMap(), config, tokens);
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
+            decision.applyEdits(body);
+            listener = SessionUsageRecorder.around(listener, router.sessionUsage(), decision);
             Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
 
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), List.of(), this::isConfigured);
-            tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), routing.tokenCount(),
+            tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
                     cancellation, listener));
         } catch (ApiException e) {
             listener.failed(e.error());
@@ -90,6 +93,15 @@ public final class MessagesPipeline implements AutoCloseable {
         } finally {
             cancellation.finish();
         }
+    }
+
+    /**
+     * {@code POST /api/route/explain}: routes the body exactly as {@code /v1/messages} would (this server's session
+     * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md).
+     */
+    public ObjectNode explain(ClientRequest request) {
+        ObjectNode body = parseBody(request.body());
+        return router.decide(new RoutingRequest(body, request.headerMap(), config, tokens)).toJson();
     }
 
     /** What every attempt of one request shares. */

@@ -50,6 +50,7 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
