@@ -298,9 +298,25 @@ public final class ConfigParser {
             }
             families.put(field.getKey(), new FamilyRoutes(defaultRoute.get(), route(family, "think"), route(family, "longContext"),
                     optionalThreshold(family, "longContextThreshold"), route(family, "extendedContext"),
-                    optionalThreshold(family, "extendedContextThreshold"), route(family, "webSearch"), route(family, "image")));
+                    optionalThreshold(family, "extendedContextThreshold"), route(family, "webSearch"), route(family, "image"),
+                    familyFallback(family.path("fallback"))));
         });
         return families;
+    }
+
+    /** {@code families.<f>.fallback}: scenario → routes; entries that are not strings are ignored. */
+    private static Map<String, List<String>> familyFallback(JsonNode node) {
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        node.properties().forEach(field -> {
+            List<String> routes = new ArrayList<>();
+            field.getValue().forEach(route -> {
+                if (route.isTextual()) {
+                    routes.add(route.textValue());
+                }
+            });
+            lists.put(field.getKey(), routes);
+        });
+        return lists;
     }
 
     private static OptionalInt optionalThreshold(JsonNode node, String key) {

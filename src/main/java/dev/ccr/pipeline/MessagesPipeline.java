@@ -84,7 +84,7 @@ public final class MessagesPipeline implements AutoCloseable {
             Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
 
-            Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), List.of(), this::isConfigured);
+            Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
             tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
                     cancellation, listener));
         } catch (ApiException e) {

@@ -51,24 +51,29 @@ final class FamilyRule implements Rule {
                 : Optional.empty();
         Optional<RuleOutcome> step = step(request, extended, routes.extendedContext(), at + ".extendedContext", "extendedContext", seen, skipped);
         if (step.isPresent()) {
-            return step.get();
+            return withFamilyFallbacks(step.get(), routes);
         }
         int longThreshold = routes.longContextThreshold().orElse(router.longContextThreshold());
         step = step(request, Signals.longContext(request, longThreshold), routes.longContext(), at + ".longContext", "longContext", seen, skipped);
         if (step.isPresent()) {
-            return step.get();
+            return withFamilyFallbacks(step.get(), routes);
         }
         step = step(request, Signals.webSearch(request), routes.webSearch(), at + ".webSearch", "webSearch", seen, skipped);
         if (step.isPresent()) {
-            return step.get();
+            return withFamilyFallbacks(step.get(), routes);
         }
         step = step(request, Signals.think(request), routes.think(), at + ".think", "think", seen, skipped);
         if (step.isPresent()) {
-            return step.get();
+            return withFamilyFallbacks(step.get(), routes);
         }
         RuleOutcome fallback = Routes.to(request, Optional.of(routes.defaultRoute()), at + ".default", "default",
                 seen + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")"));
-        return fallback;
+        return withFamilyFallbacks(fallback, routes);
+    }
+
+    /** A family route carries the family's fallback list for its scenario (the fork's first fallback stage). */
+    private static RuleOutcome withFamilyFallbacks(RuleOutcome outcome, FamilyRoutes routes) {
+        return outcome instanceof RuleOutcome.Route route ? route.withFallbacks(routes.fallbackFor(route.scenario())) : outcome;
     }
 
     /** One family scenario: routes when its signal is present and its route is usable; else notes why not. */

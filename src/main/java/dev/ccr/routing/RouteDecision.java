@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param tokenCount the request's cl100k_base token count, as the rules saw it
  */
 public record RouteDecision(Optional<Target> target, String scenario, List<TraceStep> trace, List<BodyEdit> edits,
-                            Optional<SessionId> session, int tokenCount) {
+                            Optional<SessionId> session, int tokenCount, List<String> fallbacks) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RouteDecision {
@@ -26,6 +26,7 @@ public record RouteDecision(Optional<Target> target, String scenario, List<Trace
         trace = List.copyOf(trace);
         edits = List.copyOf(edits);
         Objects.requireNonNull(session, "session");
+        fallbacks = List.copyOf(fallbacks);
     }
 
     /** The step that decided: the last one that routed (a refinement such as {@code image} may override a rule). */
@@ -56,6 +57,8 @@ public record RouteDecision(Optional<Target> target, String scenario, List<Trace
         trace.forEach(step -> steps.addObject().put("rule", step.rule()).put("decided", step.decided()).put("reason", step.reason()));
         ArrayNode changes = json.putArray("edits");
         edits.forEach(edit -> changes.add(edit.describe()));
+        ArrayNode fallbackRoutes = json.putArray("fallbacks");
+        fallbacks.forEach(fallbackRoutes::add);
         return json;
     }
 

@@ -119,7 +119,8 @@ public final class Router {
             }
         }
         return new RouteDecision(Optional.ofNullable(chosen).map(RuleOutcome.Route::target),
-                chosen == null ? "default" : chosen.scenario(), trace, edits, session, current.tokenCount());
+                chosen == null ? "default" : chosen.scenario(), trace, edits, session, current.tokenCount(),
+                chosen == null ? List.of() : chosen.fallbacks());
     }
 
     /**

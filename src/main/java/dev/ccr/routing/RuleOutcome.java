@@ -12,13 +12,22 @@ public sealed interface RuleOutcome {
 
     List<BodyEdit> edits();
 
-    /** The rule decides: the request goes to {@code target} under {@code scenario}. */
-    record Route(Target target, String scenario, String reason, List<BodyEdit> edits) implements RuleOutcome {
+    /**
+     * The rule decides: the request goes to {@code target} under {@code scenario}; {@code fallbacks} are the rule's own
+     * {@code provider,model} routes to try if the target fails (before the top-level {@code fallback} list).
+     */
+    record Route(Target target, String scenario, String reason, List<BodyEdit> edits, List<String> fallbacks)
+            implements RuleOutcome {
         public Route {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(reason, "reason");
             edits = List.copyOf(edits);
+            fallbacks = List.copyOf(fallbacks);
+        }
+
+        Route withFallbacks(List<String> routes) {
+            return new Route(target, scenario, reason, edits, routes);
         }
     }
 
@@ -31,11 +40,11 @@ public sealed interface RuleOutcome {
     }
 
     static RuleOutcome route(Target target, String scenario, String reason) {
-        return new Route(target, scenario, reason, List.of());
+        return new Route(target, scenario, reason, List.of(), List.of());
     }
 
     static RuleOutcome route(Target target, String scenario, String reason, List<BodyEdit> edits) {
-        return new Route(target, scenario, reason, edits);
+        return new Route(target, scenario, reason, edits, List.of());
     }
 
     static RuleOutcome pass(String reason) {

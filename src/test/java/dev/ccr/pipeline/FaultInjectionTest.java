@@ -207,4 +207,30 @@ class FaultInjectionTest {
             assertThat(health(router, "p,m").get("status").asText()).isEqualTo("closed");
         }
     }
+
+    @Test
+    void aFamilysOwnFallbackIsTriedBeforeTheTopLevelList() throws Exception {
+        try (MockWebServer primary = Upstreams.mock(); MockWebServer other = Upstreams.mock();
+             RunningRouter router = RunningRouter.start("""
+                     {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]},
+                                   {"name":"q","api_base_url":"%s","api_key":"k","models":["x"]},
+                                   {"name":"o","api_base_url":"%s","api_key":"k","models":["y"]}],
+                      "Router":{"default":"p,m","enableFamilyRouting":true,
+                                "families":{"opus":{"default":"p,m","fallback":{"default":["o,y"]}}}},
+                      "fallback":{"default":["q,x"]}, "Resilience":{"retries":0}}"""
+                     .formatted(Upstreams.url(primary, "/v1"), Upstreams.url(fallback, "/v1"), Upstreams.url(other, "/v1")))) {
+            primary.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+            other.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(FALLBACK_ANSWER).build());
+
+            HttpResponse<String> response = router.post("/v1/messages",
+                    "{\"model\":\"claude-opus-4-8\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(other.getRequestCount()).isEqualTo(1);
+            assertThat(fallback.getRequestCount()).isZero();
+            JsonNode explained = JSON.readTree(router.post("/api/route/explain",
+                    "{\"model\":\"claude-opus-4-8\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body());
+            assertThat(explained.get("fallbacks").toString()).isEqualTo("[\"o,y\"]");
+        }
+    }
 }
