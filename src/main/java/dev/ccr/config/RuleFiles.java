@@ -25,7 +25,7 @@ final class RuleFiles {
     }
 
     static Optional<RuleFile> find(String name, Optional<Path> dir) {
-        String expanded = name.startsWith("~/") ? System.getProperty("user.home") + name.substring(1) : name;
+        String expanded = name.startsWith("~/") ? CcrHome.userHome(System.getenv()) + name.substring(1) : name;
         Path asPath;
         try {
             asPath = Path.of(expanded);

@@ -32,7 +32,7 @@ public record RoutingEnvironment(Path ccrHome, Path claudeProjects, Map<String, 
         String configured = env.get("CLAUDE_CONFIG_DIR");
         Path claude = property != null && !property.isBlank() ? Path.of(property)
                 : configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".claude");
+                : CcrHome.userHome(env).resolve(".claude");
         return new RoutingEnvironment(CcrHome.resolve(env).dir(), claude.resolve("projects"), env, Clock.systemUTC());
     }
 }
