@@ -218,11 +218,12 @@ final class RouteRulesParser {
         });
     }
 
-    private static List<String> sorted(Set<String> values) {
+    static List<String> sorted(Set<String> values) {
         return values.stream().sorted().toList();
     }
 
-    private static String firstLine(String message) {
+    /** The first line of an exception message (Jackson's run on with source excerpts). */
+    static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }

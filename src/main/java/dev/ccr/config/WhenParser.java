@@ -208,14 +208,10 @@ final class WhenParser {
     }
 
     private static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
+        return RouteRulesParser.sorted(values);
     }
 
     private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return RouteRulesParser.firstLine(message);
     }
 }

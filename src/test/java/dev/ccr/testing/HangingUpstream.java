@@ -44,18 +44,8 @@ public final class HangingUpstream implements AutoCloseable {
     private void serve() {
         try (Socket client = socket.accept()) {
             InputStream in = client.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                head.append((char) b);
-            }
-            String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
-            int at = lower.indexOf("content-length:");
-            if (at >= 0) {
-                in.readNBytes(Integer.parseInt(lower.substring(at + 15, lower.indexOf("\r\n", at)).trim()));
+            if (!HttpHeads.readRequest(in)) {
+                return;
             }
             requestRead.countDown();
             client.setSoTimeout(30_000);
