@@ -1,15 +1,9 @@
 package dev.ccr.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
+import dev.ccr.routing.Explainer;
 import dev.ccr.routing.RouteDecision;
-import dev.ccr.routing.Router;
-import dev.ccr.routing.RoutingRequest;
-import dev.ccr.routing.TokenCounter;
-import dev.ccr.routing.TraceStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ccr route --explain FILE}: routes a saved request body with the config's rules, without sending anything,
- * and prints each rule's verdict in order and the target it picked. Runs the same rule engine the server runs.
+ * and prints the target, the deciding rule and every rule's verdict in order ({@link Explainer}; docs/routing.md).
+ * A fresh router: a running server's {@code POST /api/route/explain} also knows its sessions' last usage.
  */
 @Command(name = "route", description = {"Explain where a request would be routed, without sending it.", "",
         "Example:", "  ccr route --explain request.json", "  ccr route --explain - --json < request.json"})
@@ -60,38 +55,24 @@ final class RouteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = configOption.load(context, spec.commandLine().getErr());
-        JsonNode body;
+        String text;
         try {
-            String text = file.equals("-") ? new String(context.in().readAllBytes(), StandardCharsets.UTF_8)
+            text = file.equals("-") ? new String(context.in().readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(file), StandardCharsets.UTF_8);
-            body = JSON.readTree(text);
         } catch (IOException e) {
             throw new CliException("Cannot read the request in " + file + ": " + e.getMessage());
         }
-        if (body == null || !body.isObject()) {
-            throw new CliException(file + " must hold a JSON object: an Anthropic Messages request body.");
-        }
         Map<String, String> lowerCase = new LinkedHashMap<>();
         headers.forEach((k, v) -> lowerCase.put(k.toLowerCase(Locale.ROOT), v));
-        RoutingRequest request = new RoutingRequest((ObjectNode) body, lowerCase, config, TokenCounter.cl100k());
-        RouteDecision decision = Router.ccrDefault().decide(request);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode result = JSON.createObjectNode();
-            result.put("target", decision.target().map(Object::toString).orElse(null));
-            result.put("scenario", decision.scenario());
-            result.put("tokenCount", request.tokenCount());
-            ArrayNode trace = result.putArray("trace");
-            for (TraceStep step : decision.trace()) {
-                trace.addObject().put("rule", step.rule()).put("decided", step.decided()).put("reason", step.reason());
-            }
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        } else {
-            out.println("Route: " + decision.target().map(Object::toString).orElse("(none)")
-                    + "  (scenario " + decision.scenario() + ", " + request.tokenCount() + " tokens)");
-            out.println("Rules, in order:");
-            decision.trace().forEach(step -> out.println("  " + step));
+        RouteDecision decision;
+        try {
+            decision = Explainer.decide(config, text, lowerCase);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": " + e.getMessage());
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(decision.toJson()) + "\n" : decision.render());
+        out.flush();
         return decision.target().isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

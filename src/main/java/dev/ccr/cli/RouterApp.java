@@ -6,6 +6,7 @@ import dev.ccr.config.ConfigStore;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.pipeline.RequestListener;
+import dev.ccr.pipeline.Resilience;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.server.CcrServer;
@@ -63,12 +64,13 @@ public final class RouterApp implements AutoCloseable {
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store, Options options) {
-        UpstreamClient upstream = UpstreamClient.create(config.proxy());
+        UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
-        RequestListener.Factory listeners = listeners(config, options, clock);
-        MessagesPipeline pipeline = pipeline(config, upstream, listeners);
+        Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
+        MessagesPipeline pipeline = pipeline(config, upstream, Optional.of(healthFile), listeners(config, options, clock), clock);
+        // Preset namespaces keep their provider health in memory: one file has one writer.
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
-                presetConfig -> pipeline(presetConfig, upstream, listeners(presetConfig, options, clock)));
+                presetConfig -> pipeline(presetConfig, upstream, Optional.empty(), listeners(presetConfig, options, clock), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, clock, Version.current()),
                     pipeline, presets, upstream);
@@ -80,9 +82,10 @@ public final class RouterApp implements AutoCloseable {
         }
     }
 
-    private static MessagesPipeline pipeline(Config config, UpstreamClient upstream, RequestListener.Factory listeners) {
+    private static MessagesPipeline pipeline(Config config, UpstreamClient upstream, Optional<Path> healthFile,
+                                             RequestListener.Factory listeners, Clock clock) {
         return new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                TransformerRegistry.withBuiltins(), listeners);
+                TransformerRegistry.withBuiltins(), Resilience.create(config.resilience(), clock, healthFile), listeners, clock);
     }
 
     /** The access log, plus the token-speed plugin when the config enables it. */

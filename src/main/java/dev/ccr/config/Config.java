@@ -29,6 +29,7 @@ public record Config(
         Duration pingInterval,
         List<Provider> providers,
         RouterSettings router,
+        ResilienceSettings resilience,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {

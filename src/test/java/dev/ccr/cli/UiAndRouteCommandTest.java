@@ -56,7 +56,7 @@ class UiAndRouteCommandTest {
             CliTestHome.Result text = home.run("route", "--explain", request.toString());
 
             assertThat(text.code()).as(text.toString()).isZero();
-            assertThat(text.out()).startsWith("Route: p,m  (scenario default, 2 tokens)\nRules, in order:\n").contains("→ ");
+            assertThat(text.out()).startsWith("target:   p,m\nscenario: default").contains("tokens:   2 (cl100k_base)", "trace:", "→ ");
 
             CliTestHome.Result json = home.run(new java.io.ByteArrayInputStream(Files.readAllBytes(request)), false,
                     "route", "--explain", "-", "--json");
@@ -72,6 +72,8 @@ class UiAndRouteCommandTest {
         try (CliTestHome home = CliTestHome.create().config("{}")) {
             assertThat(home.run("route", "--explain", "/no/such/file.json").err()).contains("Cannot read the request in /no/such/file.json");
             assertThat(home.run("route").err()).contains("Missing required option: '--explain=FILE'");
+            assertThat(home.run(new java.io.ByteArrayInputStream("[1]".getBytes()), false, "route", "--explain", "-").err())
+                    .contains("-: the request must be a JSON object");
         }
     }
 }
