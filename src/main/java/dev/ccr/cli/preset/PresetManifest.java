@@ -148,12 +148,15 @@ public final class PresetManifest {
     /**
      * The config document the server's {@code /preset/<name>} namespace runs with: the global document with its
      * providers and Router replaced by the preset's (spec §11 item 72: the namespace sees only the preset's own
-     * providers), plus any other router keys the preset sets. The legacy {@code provider} key names one global provider.
+     * providers), plus any other router keys the preset sets. The global {@code fallback} names global providers, so
+     * only the preset's own applies (CCR's namespaces have none). The legacy {@code provider} key names one global
+     * provider.
      */
     public ObjectNode namespaceDocument(ObjectNode globalDocument) {
         ObjectNode preset = resolvedConfig();
         ObjectNode doc = globalDocument.deepCopy();
         doc.remove("providers");
+        doc.remove("fallback");
         JsonNode providers = preset.has("Providers") ? preset.get("Providers") : preset.path("providers");
         if (providers.isArray()) {
             doc.set("Providers", providers.deepCopy());
