@@ -157,7 +157,8 @@ final class ClaudeSession {
             pumps.add(Thread.ofVirtual().start(() -> pump(claude.getInputStream(), out)));
             pumps.add(Thread.ofVirtual().start(() -> pump(claude.getErrorStream(), err)));
         }
-        try (Signals.Ignored ignored = Signals.ignoreInterrupt()) {
+        Signals.Ignored interrupts = Signals.ignoreInterrupt();
+        try {
             int code = claude.waitFor();
             for (Thread pump : pumps) {
                 pump.join(2_000);
@@ -167,6 +168,8 @@ final class ClaudeSession {
             claude.destroy();
             Thread.currentThread().interrupt();
             return ExitCodes.FAILURE;
+        } finally {
+            interrupts.close();
         }
     }
 

@@ -13,7 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,17 +108,17 @@ final class ModelCommand implements Callable<Integer> {
         boolean flags = newProvider != null || !addModels.isEmpty() || !routes.isEmpty();
         if (flags) {
             if (newProvider != null) {
-                addProvider(document, newProvider.name, newProvider.url, newProvider.apiKey, newProvider.models,
-                        transformers(newProvider.transformers));
+                ModelEdits.addProvider(document, newProvider.name, newProvider.url, newProvider.apiKey, newProvider.models,
+                        ModelEdits.transformers(newProvider.transformers));
                 out.println("✓ Provider \"" + newProvider.name + "\" added with " + newProvider.models.size() + " model(s)");
             }
             for (String spec : addModels) {
-                String[] parts = providerModel(spec);
-                addModel(document, parts[0], parts[1]);
+                String[] parts = ModelEdits.providerModel(spec);
+                ModelEdits.addModel(document, parts[0], parts[1]);
                 out.println("✓ Model \"" + parts[1] + "\" added to provider \"" + parts[0] + "\"");
             }
             routes.forEach((slot, target) -> {
-                setRoute(document, slot, target);
+                ModelEdits.setRoute(document, slot, target);
                 out.println("✓ " + slot + " set to " + target);
             });
             save(store, document, out);
@@ -152,7 +151,7 @@ final class ModelCommand implements Callable<Integer> {
             }
             if (action < SLOTS.size()) {
                 String slot = List.copyOf(SLOTS.keySet()).get(action);
-                List<String> choices = allModels(document);
+                List<String> choices = ModelEdits.allModels(document);
                 if (choices.isEmpty()) {
                     out.println("No models yet: add a provider first.");
                     continue;
@@ -163,25 +162,25 @@ final class ModelCommand implements Callable<Integer> {
                 }
                 int chosen = prompts.choose("Select a model for " + slot + ":", options);
                 if (chosen == choices.size()) {
-                    ((ObjectNode) document.withObjectProperty("Router")).remove(slot);
+                    document.withObjectProperty("Router").remove(slot);
                     out.println("✓ " + slot + " cleared");
                 } else {
-                    setRoute(document, slot, choices.get(chosen));
+                    ModelEdits.setRoute(document, slot, choices.get(chosen));
                     out.println("✓ " + slot + " model updated to: " + choices.get(chosen));
                 }
                 save(store, document, out);
             } else if (action == SLOTS.size()) {
-                List<String> providers = providerNames(document);
+                List<String> providers = ModelEdits.providerNames(document);
                 if (providers.isEmpty()) {
                     out.println("No providers yet: add one first.");
                     continue;
                 }
                 String provider = providers.get(prompts.choose("Select provider for the new model:", providers));
-                String model = prompts.required("Enter the model name:", m -> models(document, provider).contains(m)
+                String model = prompts.required("Enter the model name:", m -> ModelEdits.models(document, provider).contains(m)
                         ? "Model already exists in provider" : null);
-                addModel(document, provider, model);
+                ModelEdits.addModel(document, provider, model);
                 if (prompts.confirm("Add model-specific transformer configuration?", false)) {
-                    ObjectNode transformer = (ObjectNode) providerNode(document, provider).withObjectProperty("transformer");
+                    ObjectNode transformer = ModelEdits.providerNode(document, provider).withObjectProperty("transformer");
                     transformer.putObject(model).set("use", askTransformers(prompts));
                 }
                 save(store, document, out);
@@ -189,7 +188,7 @@ final class ModelCommand implements Callable<Integer> {
                 offerSlot(prompts, store, document, out, provider, List.of(model));
             } else {
                 out.println("Adding New Provider");
-                List<String> existing = providerNames(document);
+                List<String> existing = ModelEdits.providerNames(document);
                 String name = prompts.required("Provider name:", n -> existing.contains(n) ? "Provider already exists" : null);
                 String url = prompts.required("API base URL (the full endpoint, e.g. https://api.deepseek.com/chat/completions):",
                         u -> u.matches("(?i)https?://\\S+|\\$\\S+") ? null : "Please enter a valid URL");
@@ -202,7 +201,7 @@ final class ModelCommand implements Callable<Integer> {
                     }
                 }
                 ArrayNode use = prompts.confirm("Add transformer configuration?", false) ? askTransformers(prompts) : JSON.createArrayNode();
-                addProvider(document, name, url, key, modelList, use);
+                ModelEdits.addProvider(document, name, url, key, modelList, use);
                 save(store, document, out);
                 out.println("✓ Provider \"" + name + "\" added successfully");
                 offerSlot(prompts, store, document, out, name, modelList);
@@ -217,7 +216,7 @@ final class ModelCommand implements Callable<Integer> {
         }
         String model = models.size() == 1 ? models.getFirst() : models.get(prompts.choose("Select which model to configure:", models));
         String slot = List.copyOf(SLOTS.keySet()).get(prompts.choose("Select configuration type:", List.copyOf(SLOTS.values())));
-        setRoute(document, slot, provider + "," + model);
+        ModelEdits.setRoute(document, slot, provider + "," + model);
         save(store, document, out);
         out.println("✓ " + slot + " set to " + provider + "," + model);
     }
@@ -248,120 +247,12 @@ final class ModelCommand implements Callable<Integer> {
                     if (options.isEmpty()) {
                         use.add(name);
                     } else {
-                        use.addArray().add(name).add(parseJson(options));
+                        use.addArray().add(name).add(ModelEdits.parseJson(options));
                     }
                 }
             }
         } while (prompts.confirm("Add another transformer?", false));
         return use;
-    }
-
-    /* --------------- Edits --------------- */
-
-    static ArrayNode transformers(List<String> specs) {
-        ArrayNode use = JSON.createArrayNode();
-        for (String spec : specs) {
-            int colon = spec.indexOf(':');
-            if (colon < 0) {
-                use.add(spec.trim());
-            } else {
-                use.addArray().add(spec.substring(0, colon).trim()).add(parseJson(spec.substring(colon + 1)));
-            }
-        }
-        return use;
-    }
-
-    private static JsonNode parseJson(String text) {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new CliException("Transformer options must be a JSON object, like {\"max_tokens\":30000}: " + text);
-            }
-            return node;
-        } catch (IOException e) {
-            throw new CliException("Transformer options are not valid JSON: " + text);
-        }
-    }
-
-    static void addProvider(ObjectNode document, String name, String url, String apiKey, List<String> models, ArrayNode use) {
-        if (providerNames(document).contains(name)) {
-            throw new CliException("Provider \"" + name + "\" already exists.");
-        }
-        if (models.isEmpty()) {
-            throw new CliException("Give the provider at least one model.");
-        }
-        ArrayNode providers = providers(document);
-        ObjectNode provider = providers.addObject().put("name", name).put("api_base_url", url).put("api_key", apiKey == null ? "" : apiKey);
-        ArrayNode list = provider.putArray("models");
-        models.forEach(list::add);
-        if (!use.isEmpty()) {
-            provider.putObject("transformer").set("use", use);
-        }
-    }
-
-    static void addModel(ObjectNode document, String provider, String model) {
-        ObjectNode node = providerNode(document, provider);
-        ArrayNode models = node.withArrayProperty("models");
-        for (JsonNode m : models) {
-            if (m.asText().equals(model)) {
-                throw new CliException("Model \"" + model + "\" already exists in provider \"" + provider + "\".");
-            }
-        }
-        models.add(model);
-    }
-
-    static void setRoute(ObjectNode document, String slot, String target) {
-        if (!SLOTS.containsKey(slot)) {
-            throw new CliException("Unknown router slot '" + slot + "': use one of " + String.join(", ", SLOTS.keySet()) + ".");
-        }
-        String[] parts = providerModel(target);
-        if (!models(document, parts[0]).contains(parts[1])) {
-            throw new CliException("Model \"" + parts[1] + "\" is not listed for provider \"" + parts[0]
-                    + "\"; add it first: ccr model --add-model " + parts[0] + "," + parts[1]);
-        }
-        ((ObjectNode) document.withObjectProperty("Router")).put(slot, parts[0] + "," + parts[1]);
-    }
-
-    private static String[] providerModel(String spec) {
-        int comma = spec.indexOf(',');
-        if (comma <= 0 || comma == spec.length() - 1) {
-            throw new CliException("Write the target as provider,model (e.g. deepseek,deepseek-chat), not '" + spec + "'.");
-        }
-        return new String[] {spec.substring(0, comma).trim(), spec.substring(comma + 1).trim()};
-    }
-
-    private static ArrayNode providers(ObjectNode document) {
-        if (!document.has("Providers") && document.path("providers").isArray()) {
-            return (ArrayNode) document.get("providers");
-        }
-        return document.withArrayProperty("Providers");
-    }
-
-    private static ObjectNode providerNode(ObjectNode document, String name) {
-        for (JsonNode p : providers(document)) {
-            if (p.path("name").asText().equals(name) && p.isObject()) {
-                return (ObjectNode) p;
-            }
-        }
-        throw new CliException("No provider named \"" + name + "\" (providers: " + String.join(", ", providerNames(document)) + ").");
-    }
-
-    private static List<String> providerNames(ObjectNode document) {
-        List<String> names = new ArrayList<>();
-        providers(document).forEach(p -> names.add(p.path("name").asText()));
-        return names;
-    }
-
-    private static List<String> models(ObjectNode document, String provider) {
-        List<String> models = new ArrayList<>();
-        providerNode(document, provider).path("models").forEach(m -> models.add(m.asText()));
-        return models;
-    }
-
-    private static List<String> allModels(ObjectNode document) {
-        List<String> all = new ArrayList<>();
-        providers(document).forEach(p -> p.path("models").forEach(m -> all.add(p.path("name").asText() + "," + m.asText())));
-        return all;
     }
 
     private static void save(ConfigStore store, ObjectNode document, PrintWriter out) throws Exception {
@@ -384,7 +275,7 @@ final class ModelCommand implements Callable<Integer> {
         if (withModels) {
             out.println();
             out.println("Providers and models:");
-            providers(document).forEach(p -> {
+            ModelEdits.providers(document).forEach(p -> {
                 List<String> models = new ArrayList<>();
                 p.path("models").forEach(m -> models.add(m.asText()));
                 out.println("  " + p.path("name").asText() + ": " + String.join(", ", models));

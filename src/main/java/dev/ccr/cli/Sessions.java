@@ -143,9 +143,13 @@ final class Sessions {
         try {
             Files.createDirectories(home.runtime());
             try (FileChannel channel = FileChannel.open(home.runtime().resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return action.get();
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    return action.get();
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + home.runtime() + ": " + e.getMessage(), e);
