@@ -47,8 +47,24 @@ public record CliContext(
     /** The real process: its environment, {@code CcrHome.resolve}, the system clock, stdin and the desktop browser. */
     public static CliContext system() {
         Map<String, String> env = System.getenv();
-        return new CliContext(env, CcrHome.resolve(env), Clock.systemUTC(), System.in, System.console() != null,
+        return new CliContext(env, CcrHome.resolve(env), Clock.systemUTC(), System.in, terminalAttached(),
                 tempDir(env), Browser.desktop(), StopSignal.shutdownHook(), DEFAULT_START_TIMEOUT);
+    }
+
+    /**
+     * Whether a person can answer questions: a console that is a terminal. JDK 22-24 return a console even when input
+     * is piped, so {@code Console.isTerminal()} (JDK 22+) decides where it exists.
+     */
+    static boolean terminalAttached() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21: a console is only returned for a terminal
+        }
     }
 
     /** Node's {@code os.tmpdir()}: {@code $TMPDIR} when set, else the JVM's temp folder. */

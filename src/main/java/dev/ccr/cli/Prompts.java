@@ -24,7 +24,7 @@ final class Prompts {
     Prompts(CliContext context, PrintWriter out) {
         this.in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
         this.out = out;
-        this.terminal = context.interactive() && context.in() == System.in && System.console() != null;
+        this.terminal = context.interactive() && context.in() == System.in && CliContext.terminalAttached();
     }
 
     /** Prints one line between questions. */
