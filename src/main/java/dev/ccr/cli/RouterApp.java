@@ -6,6 +6,7 @@ import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
+import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
@@ -17,24 +18,29 @@ public final class RouterApp implements AutoCloseable {
     private final CcrServer server;
     private final MessagesPipeline pipeline;
     private final UpstreamClient upstream;
+    private final Scripts scripts;
 
-    private RouterApp(CcrServer server, MessagesPipeline pipeline, UpstreamClient upstream) {
+    private RouterApp(CcrServer server, MessagesPipeline pipeline, UpstreamClient upstream, Scripts scripts) {
         this.server = server;
         this.pipeline = pipeline;
         this.upstream = upstream;
+        this.scripts = scripts;
     }
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store) {
         UpstreamClient upstream = UpstreamClient.create(config.proxy());
         Clock clock = Clock.systemUTC();
-        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                TransformerRegistry.withBuiltins(), AccessLog.factory(clock));
+        // JS custom router and plugins, if configured: they load in the background while the server starts.
+        Scripts scripts = Scripts.start(config, Version.current());
+        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
+                scripts.register(TransformerRegistry.withBuiltins(), config.providers()), AccessLog.factory(clock));
         try {
-            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream);
+            return new RouterApp(CcrServer.start(config, store, pipeline, clock, Version.current()), pipeline, upstream, scripts);
         } catch (RuntimeException e) {
             pipeline.close();
             upstream.close();
+            scripts.close();
             throw e;
         }
     }
@@ -52,5 +58,6 @@ public final class RouterApp implements AutoCloseable {
         server.close();
         pipeline.close();
         upstream.close();
+        scripts.close();
     }
 }

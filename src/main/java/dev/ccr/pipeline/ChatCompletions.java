@@ -10,6 +10,7 @@ import dev.ccr.transform.ProviderRequest;
 import dev.ccr.transform.ProviderResponse;
 import dev.ccr.transform.TransformContext;
 import dev.ccr.transform.TransformerChain;
+import dev.ccr.transform.TransformerException;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
@@ -71,6 +72,8 @@ final class ChatCompletions implements Dialect {
             response = TransformerChain.run(chains.forAttempt(attempt), request, context(attempt), r -> send(attempt, r));
         } catch (ProviderHttpException e) {
             throw UpstreamErrors.httpStatus(attempt, e.status(), e.body()).exception();
+        } catch (TransformerException e) {
+            throw ApiError.internal(e.getMessage()).exception();
         } catch (UpstreamException e) {
             throw UpstreamErrors.beforeAnswer(attempt, e).exception();
         } catch (IOException e) {

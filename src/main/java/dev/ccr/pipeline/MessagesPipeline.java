@@ -72,7 +72,7 @@ public final class MessagesPipeline implements AutoCloseable {
             Provider provider = config.provider(target.provider()).orElseThrow(() -> ApiError.notFound(
                     "Provider '" + target.provider() + "' not found", "provider_not_found").exception());
 
-            Attempt attempt = new Attempt(request, response, body, config, provider, target, decision.scenario(), routing.tokenCount(),
+            Attempt attempt = new Attempt(request, response, routing.body(), config, provider, target, decision.scenario(), routing.tokenCount(),
                     cancellation, listener);
             listener.attemptStarted(target);
             Dialect dialect = provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;

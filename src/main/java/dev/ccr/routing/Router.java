@@ -22,6 +22,14 @@ public final class Router {
                 new DefaultRule()));
     }
 
+    /** This router with {@code rule} evaluated before all others (the JS custom router, spec §2.6). */
+    public Router withFirst(Rule rule) {
+        List<Rule> all = new ArrayList<>(rules.size() + 1);
+        all.add(java.util.Objects.requireNonNull(rule, "rule"));
+        all.addAll(rules);
+        return new Router(all);
+    }
+
     public RouteDecision decide(RoutingRequest request) {
         List<TraceStep> trace = new ArrayList<>(rules.size());
         for (Rule rule : rules) {

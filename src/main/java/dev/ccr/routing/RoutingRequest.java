@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * What rules look at: the Anthropic request body, the client's headers (lower-case names), the config in force,
- * and the request's token count, computed once on first use.
+ * and the request's token count, computed once on first use. A rule may replace the body ({@link #replaceBody});
+ * the pipeline forwards {@link #body()} as routing left it.
  */
 public final class RoutingRequest {
-    private final ObjectNode body;
+    private ObjectNode body;
     private final Map<String, String> headers;
     private final Config config;
     private final TokenCounter counter;
@@ -27,6 +28,19 @@ public final class RoutingRequest {
 
     public ObjectNode body() {
         return body;
+    }
+
+    /**
+     * Replaces the request body for the rules after this one and for the upstream, as CCR's custom router may rewrite
+     * {@code req.body} (spec §2.6). The token count stays the one counted before, as in CCR.
+     */
+    public void replaceBody(ObjectNode newBody) {
+        body = Objects.requireNonNull(newBody, "newBody");
+    }
+
+    /** All client headers, by lower-case name. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Config config() {

@@ -1,0 +1,42 @@
+package dev.ccr.testing;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Collects what ccr logs under a logger name (and below it) while open, so tests can assert the log lines. */
+public final class LogCapture implements AutoCloseable {
+    private final Logger logger;
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    private LogCapture(String name) {
+        this.logger = (Logger) LoggerFactory.getLogger(name);
+        appender.start();
+        logger.addAppender(appender);
+    }
+
+    /** Captures {@code name} and its children, e.g. {@code dev.ccr.script}. */
+    public static LogCapture of(String name) {
+        return new LogCapture(name);
+    }
+
+    /** The formatted lines so far, each {@code LEVEL message}. */
+    public List<String> lines() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        }
+    }
+
+    /** The captured lines joined, for {@code contains} assertions. */
+    public String text() {
+        return String.join("\n", lines());
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+    }
+}
