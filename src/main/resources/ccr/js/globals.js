@@ -32,9 +32,10 @@
 
     // ---------------------------------------------------------------- formatting (console, util.format)
 
-    function inspect(value, depth = 2, seen = new Set()) {
+    /** Node-like rendering: strings bare at the top and quoted inside objects. */
+    function inspect(value, depth = 2, seen = new Set(), nested = false) {
         switch (typeof value) {
-            case 'string': return depth === 2 ? value : JSON.stringify(value);
+            case 'string': return nested ? "'" + value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n') + "'" : value;
             case 'function': return `[Function: ${value.name || 'anonymous'}]`;
             case 'symbol': return value.toString();
             case 'bigint': return value + 'n';
@@ -48,14 +49,14 @@
         if (depth < 0) return Array.isArray(value) ? '[Array]' : '[Object]';
         seen.add(value);
         try {
-            if (Array.isArray(value)) return '[ ' + value.map(v => inspect(v, depth - 1, seen)).join(', ') + ' ]';
-            if (value instanceof Map) return `Map(${value.size}) { ` + [...value].map(([k, v]) => `${inspect(k, depth - 1, seen)} => ${inspect(v, depth - 1, seen)}`).join(', ') + ' }';
-            if (value instanceof Set) return `Set(${value.size}) { ` + [...value].map(v => inspect(v, depth - 1, seen)).join(', ') + ' }';
+            if (Array.isArray(value)) return '[ ' + value.map(v => inspect(v, depth - 1, seen, true)).join(', ') + ' ]';
+            if (value instanceof Map) return `Map(${value.size}) { ` + [...value].map(([k, v]) => `${inspect(k, depth - 1, seen, true)} => ${inspect(v, depth - 1, seen, true)}`).join(', ') + ' }';
+            if (value instanceof Set) return `Set(${value.size}) { ` + [...value].map(v => inspect(v, depth - 1, seen, true)).join(', ') + ' }';
             if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${value.length}) [ ${Array.from(value.slice(0, 50)).join(', ')}${value.length > 50 ? ', ...' : ''} ]`;
             const keys = Object.keys(value);
             const name = value.constructor && value.constructor !== Object ? value.constructor.name + ' ' : '';
             if (keys.length === 0) return name + '{}';
-            return name + '{ ' + keys.map(k => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect(value[k], depth - 1, seen)}`).join(', ') + ' }';
+            return name + '{ ' + keys.map(k => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect(value[k], depth - 1, seen, true)}`).join(', ') + ' }';
         } finally {
             seen.delete(value);
         }

@@ -1,5 +1,6 @@
 package dev.ccr.testing;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -7,13 +8,16 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** Collects what ccr logs under a logger name (and below it) while open, so tests can assert the log lines. */
+/** Collects what ccr logs at INFO and above under a logger name (and below it) while open, for asserting log lines. */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Level previous;
 
     private LogCapture(String name) {
         this.logger = (Logger) LoggerFactory.getLogger(name);
+        this.previous = logger.getLevel();
+        logger.setLevel(Level.INFO);
         appender.start();
         logger.addAppender(appender);
     }
@@ -38,5 +42,6 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.detachAppender(appender);
+        logger.setLevel(previous);
     }
 }
