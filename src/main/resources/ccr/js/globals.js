@@ -19,6 +19,8 @@
             configurable: true,
             enumerable: false,
             get() {
+                // Absent while it loads, so a polyfill that feature-tests the global uses its own code.
+                Object.defineProperty(globalThis, name, { value: undefined, writable: true, configurable: true, enumerable: false });
                 const value = make();
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
                 return value;
@@ -181,6 +183,10 @@
     globalThis.setTimeout = (fn, ms, ...args) => schedule(fn, ms, args, false);
     globalThis.setInterval = (fn, ms, ...args) => schedule(fn, ms, args, true);
     globalThis.setImmediate = (fn, ...args) => schedule(fn, 0, args, false);
+    // util.promisify(setTimeout) gives Node's promise form (ms, value), as in Node.
+    const promisified = Symbol.for('nodejs.util.promisify.custom');
+    globalThis.setTimeout[promisified] = (ms, value) => new Promise(resolve => schedule(resolve, ms, [value], false));
+    globalThis.setImmediate[promisified] = value => new Promise(resolve => schedule(resolve, 0, [value], false));
     globalThis.clearTimeout = clearTimeout;
     globalThis.clearInterval = clearTimeout;
     globalThis.clearImmediate = clearTimeout;
