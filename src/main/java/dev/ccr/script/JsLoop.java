@@ -34,6 +34,12 @@ final class JsLoop implements AutoCloseable {
     /** Loading runs the scripts' top-level code and their requires: generous, as a cold interpreter is slow. */
     static final Duration LOAD_SLICE_LIMIT = Duration.ofSeconds(60);
 
+    /**
+     * Callers wait this much longer than a call's time limit, so that a slice stopped by the watchdog at the limit is
+     * reported as stopped (with its cause) rather than as a late answer.
+     */
+    static final Duration GRACE = Duration.ofMillis(250);
+
     private final int number;
     private final ScriptHost host;
     private final ExecutorService thread;

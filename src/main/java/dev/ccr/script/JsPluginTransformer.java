@@ -150,7 +150,7 @@ final class JsPluginTransformer implements Transformer {
 
     private <T> T await(String method, CompletableFuture<T> call) throws IOException {
         try {
-            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(timeout.plus(JsLoop.GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(false);
             throw fail(method + " did not finish within " + timeout.toMillis() + " ms");

@@ -68,7 +68,7 @@ final class JsRouterRule implements Rule {
                 values -> new Answer(text(values[0]), text(values[1]), text(values[2]), text(values[3])), body, meta.toString());
         Answer answer;
         try {
-            answer = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            answer = call.get(timeout.plus(JsLoop.GRACE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             call.cancel(false);
             LOG.warn("Custom router {} did not answer within {} ms; the built-in rules route this request", path, timeout.toMillis());
