@@ -146,7 +146,9 @@ final class JsLoop implements AutoCloseable {
             task.accept(api);
         } catch (PolyglotException e) {
             ScriptFailure failure = ScriptFailure.of(e);
-            if (e.isCancelled() || e.isResourceExhausted()) {
+            if (closed) {
+                LOG.debug("JS context {} stopped a script while shutting down", number);
+            } else if (e.isCancelled() || e.isResourceExhausted()) {
                 LOG.error("JS context {} was cancelled ({}); rebuilding it and loading the scripts again", number, failure.getMessage());
                 rebuild();
             } else if (e.isInterrupted()) {

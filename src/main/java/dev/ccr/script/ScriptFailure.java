@@ -52,11 +52,14 @@ final class ScriptFailure extends RuntimeException {
 
     /** A failure from an exception thrown into Java by a call into JS. */
     static ScriptFailure of(PolyglotException e) {
-        if (e.isInterrupted() || e.isCancelled()) {
-            return new ScriptFailure("the script was stopped: it ran longer than its time limit");
-        }
         if (e.isResourceExhausted()) {
             return new ScriptFailure("the script was stopped: it exceeded the statement limit (an endless loop?)");
+        }
+        if (e.isInterrupted()) {
+            return new ScriptFailure("the script was stopped: it ran longer than its time limit");
+        }
+        if (e.isCancelled()) {
+            return new ScriptFailure("the JS context was shut down while the script ran");
         }
         Optional<String> module = Optional.empty();
         Value guest = e.isGuestException() ? e.getGuestObject() : null;
