@@ -19,7 +19,16 @@ public record CcrHome(Path dir) {
         if (configured != null && !configured.isBlank()) {
             return new CcrHome(Path.of(configured));
         }
-        return new CcrHome(Path.of(System.getProperty("user.home"), ".claude-code-router"));
+        return new CcrHome(userHome(env).resolve(".claude-code-router"));
+    }
+
+    /**
+     * The user's home as Node's {@code os.homedir()} sees it, which is what CCR and Claude Code use: {@code $HOME}
+     * when set, else the JVM's {@code user.home} (which on Linux ignores {@code $HOME}).
+     */
+    public static Path userHome(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     public Path configFile() {

@@ -30,6 +30,7 @@ public record Config(
         Duration pingInterval,
         List<Provider> providers,
         RouterSettings router,
+        ResilienceSettings resilience,
         ScriptSettings scripts,
         JsonNode document,
         JsonNode resolved,

@@ -66,7 +66,7 @@ public final class ConfigStore {
             throw new ConfigException("Failed to parse config file at " + file + "\nError details: "
                     + e.getMessage() + "\nPlease check your config file syntax.", e);
         }
-        Config config = ConfigParser.parse(document, env);
+        Config config = ConfigParser.parse(document, env, file.toAbsolutePath().getParent());
         config.warnings().forEach(w -> notices.accept("Config warning: " + w));
         return config;
     }
@@ -88,7 +88,7 @@ public final class ConfigStore {
 
     /** Checks {@code document}, backs up the current file, then replaces it atomically with pretty JSON. */
     public void save(JsonNode document) throws ConfigException, IOException {
-        ConfigParser.parse(document, env);
+        ConfigParser.parse(document, env, file.toAbsolutePath().getParent());
         backup();
         write(Json5.pretty(document));
     }

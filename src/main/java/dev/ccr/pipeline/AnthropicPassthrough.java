@@ -2,6 +2,10 @@ package dev.ccr.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.FailureKind;
+import dev.ccr.wire.sse.SseEvent;
+import dev.ccr.wire.sse.SseWriter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
@@ -15,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,27 +41,39 @@ final class AnthropicPassthrough implements Dialect {
             "keep-alive", "content-encoding", ":status");
 
     private static final int READ_BUFFER = 16 * 1024;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final UpstreamClient upstream;
+    private final java.time.Clock clock;
 
-    AnthropicPassthrough(UpstreamClient upstream) {
+    AnthropicPassthrough(UpstreamClient upstream, java.time.Clock clock) {
         this.upstream = upstream;
+        this.clock = clock;
     }
 
     @Override
-    public void forward(Attempt attempt) {
+    public Optional<Failure> forward(Attempt attempt) {
         UpstreamRequest request = request(attempt);
         UpstreamResponse response;
         try {
-            response = upstream.send(request, attempt.config().apiTimeout(), attempt.cancellation());
+            response = upstream.send(request, attempt.timeouts(), attempt.cancellation());
         } catch (UpstreamException e) {
-            throw UpstreamErrors.beforeAnswer(attempt, e).exception();
+            throw UpstreamErrors.beforeAnswer(attempt, e);
         }
         try (response) {
-            relay(attempt, response);
+            if (!response.isSuccess()) {
+                throw UpstreamErrors.anthropicStatus(attempt, response.status(), readBounded(response),
+                        UpstreamErrors.retryAfter(response.headers().firstValue("retry-after"), clock));
+            }
+            return relay(attempt, response);
         } catch (IOException e) {
-            // Headers already went out, so the client learns of this as a cut stream; nothing more can be said.
-            attempt.cancellation().cancel("relay failed: " + e.getMessage());
+            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
+        }
+    }
+
+    private static byte[] readBounded(UpstreamResponse response) throws IOException {
+        try (InputStream in = response.body()) {
+            return in.readNBytes(MAX_ERROR_BODY);
         }
     }
 
@@ -84,7 +101,11 @@ final class AnthropicPassthrough implements Dialect {
         return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, bytes(body));
     }
 
-    private static void relay(Attempt attempt, UpstreamResponse response) throws IOException {
+    /**
+     * Relays a 2xx answer. Until its first byte reaches the client, an upstream failure is still an
+     * {@link AttemptFailure}; after it, the client sees the cut and the failure is returned for the health record.
+     */
+    private static Optional<Failure> relay(Attempt attempt, UpstreamResponse response) throws IOException {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -92,25 +113,59 @@ final class AnthropicPassthrough implements Dialect {
             }
         });
         ClientResponse client = attempt.response();
-        client.start(response.status(), headers);
         UsageTap tap = new UsageTap(response.isEventStream());
         byte[] buf = new byte[READ_BUFFER];
         InputStream in = response.body();
-        OutputStream out = client.body();
-        boolean first = true;
-        for (int n; (n = in.read(buf)) >= 0; ) {
+        while (true) {
+            int n;
+            try {
+                n = in.read(buf);
+            } catch (IOException upstreamBroke) {
+                if (!client.isStarted()) {
+                    throw upstreamBroke;
+                }
+                return Optional.of(endBrokenStream(attempt, response, upstreamBroke));
+            }
+            if (n < 0) {
+                break;
+            }
             if (n == 0) {
                 continue;
             }
-            out.write(buf, 0, n);
-            client.flush();
-            if (first) {
+            if (!client.isStarted()) {
+                client.start(response.status(), headers);
                 attempt.listener().firstByte();
-                first = false;
+            }
+            try {
+                client.body().write(buf, 0, n);
+                client.flush();
+            } catch (IOException clientGone) {
+                attempt.cancellation().cancel("client disconnected");
+                return Optional.empty();
             }
             tap.feed(buf, 0, n);
         }
+        if (!client.isStarted()) {
+            client.start(response.status(), headers);
+        }
         attempt.listener().completed(response.status(), tap.usage());
+        return Optional.empty();
+    }
+
+    /** Ends a relayed stream whose upstream broke: an {@code error} event after whatever was cut off, then nothing. */
+    private static Failure endBrokenStream(Attempt attempt, UpstreamResponse response, IOException e) {
+        SseEvent error = UpstreamErrors.brokenStreamEvent(attempt, e);
+        if (response.isEventStream()) {
+            try {
+                // A blank line first ends an event the break may have cut in half.
+                attempt.response().body().write("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                attempt.response().body().write(SseWriter.encode(error));
+                attempt.response().flush();
+            } catch (IOException clientGone) {
+                attempt.cancellation().cancel("client disconnected");
+            }
+        }
+        return Failure.of(FailureKind.BROKEN_STREAM, error.data());
     }
 
     private static byte[] bytes(ObjectNode body) {

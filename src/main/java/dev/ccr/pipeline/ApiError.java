@@ -1,18 +1,18 @@
 package dev.ccr.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.AnthropicError;
+import dev.ccr.wire.sse.SseEvent;
 
 import java.util.Optional;
 
 /**
  * An error as the client receives it: an HTTP status and Anthropic's error body
  * {@code {"type":"error","error":{"type":...,"message":...}}}; CCR's machine-readable {@code code} (such as
- * {@code provider_not_found}) rides along inside {@code error}. This is the only place that renders that shape.
+ * {@code provider_not_found}) rides along inside {@code error}. Rendered by {@link AnthropicError}, the one
+ * definition of the shape.
  */
 public record ApiError(int status, String type, String message, Optional<String> code) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public static ApiError invalidRequest(String message) {
         return new ApiError(400, "invalid_request_error", message, Optional.empty());
     }
@@ -44,24 +44,21 @@ public record ApiError(int status, String type, String message, Optional<String>
 
     /** Anthropic's error type for an HTTP status. */
     static String typeFor(int status) {
-        return switch (status) {
-            case 400, 422 -> "invalid_request_error";
-            case 401 -> "authentication_error";
-            case 402, 403 -> "permission_error";
-            case 404 -> "not_found_error";
-            case 413 -> "request_too_large";
-            case 429 -> "rate_limit_error";
-            case 503, 529 -> "overloaded_error";
-            default -> "api_error";
-        };
+        return AnthropicError.typeOfStatus(status);
     }
 
-    /** The JSON body. */
+    /** The JSON body, rendered by the wire format's one definition of the shape. */
     public ObjectNode toJson() {
-        ObjectNode root = JSON.createObjectNode().put("type", "error");
-        ObjectNode error = root.putObject("error").put("type", type).put("message", message);
-        code.ifPresent(c -> error.put("code", c));
-        return root;
+        return shape().toJson();
+    }
+
+    /** The same error as the last event of a stream. */
+    public SseEvent toEvent() {
+        return shape().toEvent();
+    }
+
+    private AnthropicError shape() {
+        return new AnthropicError(type, message, code.orElse(null));
     }
 
     public byte[] toBytes() {

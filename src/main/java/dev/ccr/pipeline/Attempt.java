@@ -5,11 +5,13 @@ import dev.ccr.config.Config;
 import dev.ccr.config.Provider;
 import dev.ccr.routing.Target;
 import dev.ccr.upstream.Cancellation;
+import dev.ccr.upstream.Timeouts;
 
 /**
  * One try at answering a request with one provider and model.
  *
- * @param body the client's Anthropic request as routing left it; a dialect copies it before changing anything
+ * @param body         the client's Anthropic request as routing left it; a dialect copies it before changing anything
+ * @param cancellation this attempt's own scope: a timeout here does not cancel the next candidate
  */
 record Attempt(
         ClientRequest request,
@@ -20,6 +22,7 @@ record Attempt(
         Target target,
         String scenario,
         int estimatedInputTokens,
+        Timeouts timeouts,
         Cancellation cancellation,
         RequestListener listener) {
 

@@ -3,6 +3,8 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.FailureKind;
 import dev.ccr.transform.HeaderList;
 import dev.ccr.transform.ProviderHttpException;
 import dev.ccr.transform.ProviderInfo;
@@ -32,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -39,8 +42,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * provider's transformer chain, sent, and the answer converted back, a stream event by event as each network read
  * arrives (§4.3), a JSON answer whole (§4.2).
  *
- * <p>Failures before the first event reach the client are thrown as {@link ApiException}s, so the client gets a
- * plain HTTP error with the upstream's status; after it, the stream ends with an {@code error} event and nothing more.
+ * <p>Failures before the first event reaches the client are thrown as {@link AttemptFailure}s, so another candidate
+ * can be tried or the client gets a plain HTTP error with the upstream's status; after it, the stream ends with an
+ * {@code error} event and nothing more.
  */
 final class ChatCompletions implements Dialect {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,43 +56,49 @@ final class ChatCompletions implements Dialect {
     private final ProviderChains chains;
     private final ScheduledExecutorService timer;
     private final Duration pingInterval;
+    private final java.time.Clock clock;
 
-    ChatCompletions(UpstreamClient upstream, ProviderChains chains, ScheduledExecutorService timer, Duration pingInterval) {
+    ChatCompletions(UpstreamClient upstream, ProviderChains chains, ScheduledExecutorService timer, Duration pingInterval,
+                    java.time.Clock clock) {
         this.upstream = upstream;
         this.chains = chains;
+        this.clock = clock;
         this.timer = timer;
         this.pingInterval = pingInterval;
     }
 
     @Override
-    public void forward(Attempt attempt) {
+    public Optional<Failure> forward(Attempt attempt) {
         ObjectNode anthropic = attempt.body().deepCopy();
         anthropic.put("model", attempt.target().model());
         ProviderRequest request = new ProviderRequest(attempt.provider().apiBaseUrl(), headers(attempt),
-                AnthropicToChatRequest.convert(anthropic, ChatRequestOptions.defaults()), attempt.config().apiTimeout());
+                AnthropicToChatRequest.convert(anthropic, ChatRequestOptions.defaults()), attempt.timeouts().total());
 
         ProviderResponse response;
         try {
             response = TransformerChain.run(chains.forAttempt(attempt), request, context(attempt), r -> send(attempt, r));
         } catch (ProviderHttpException e) {
-            throw UpstreamErrors.httpStatus(attempt, e.status(), e.body()).exception();
+            throw UpstreamErrors.httpStatus(attempt, e.status(), e.body(), UpstreamErrors.retryAfter(e.retryAfter(), clock));
         } catch (TransformerException e) {
+            // A plugin failed, not the provider: the client gets the plugin's error, and no other candidate is tried.
             throw ApiError.internal(e.getMessage()).exception();
         } catch (UpstreamException e) {
-            throw UpstreamErrors.beforeAnswer(attempt, e).exception();
+            throw UpstreamErrors.beforeAnswer(attempt, e);
         } catch (IOException e) {
-            throw UpstreamErrors.brokenBeforeAnswer(attempt, e).exception();
+            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
         try (InputStream body = response.body()) {
             if (!attempt.streaming()) {
                 json(attempt, response);
-            } else if (response.isEventStream()) {
-                stream(attempt, body);
-            } else {
-                jsonAsStream(attempt, response);
+                return Optional.empty();
             }
+            if (response.isEventStream()) {
+                return stream(attempt, body);
+            }
+            jsonAsStream(attempt, response);
+            return Optional.empty();
         } catch (IOException e) {
-            throw UpstreamErrors.brokenBeforeAnswer(attempt, e).exception();
+            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
     }
 
@@ -96,11 +106,11 @@ final class ChatCompletions implements Dialect {
     private ProviderResponse send(Attempt attempt, ProviderRequest request) throws IOException {
         byte[] body = JSON.writeValueAsBytes(request.body());
         UpstreamResponse response = upstream.send(new UpstreamRequest(request.url(), request.headers().entries(), body),
-                request.timeout(), attempt.cancellation());
+                attempt.timeouts().withTotal(request.timeout()), attempt.cancellation());
         if (!response.isSuccess()) {
             byte[] error = readError(response);
             response.close();
-            throw new ProviderHttpException(response.status(), error);
+            throw new ProviderHttpException(response.status(), error, response.headers().firstValue("retry-after"));
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
@@ -144,12 +154,12 @@ final class ChatCompletions implements Dialect {
             completion = null;
         }
         if (completion == null || !completion.isObject() || completion.hasNonNull("error")) {
-            throw UpstreamErrors.badAnswer(attempt, body).exception();
+            throw UpstreamErrors.badAnswer(attempt, body);
         }
         try {
             return ChatToAnthropicResponse.convert((ObjectNode) completion);
         } catch (WireException e) {
-            throw UpstreamErrors.badAnswer(attempt, body).exception();
+            throw UpstreamErrors.badAnswer(attempt, body);
         }
     }
 
@@ -167,7 +177,7 @@ final class ChatCompletions implements Dialect {
 
     /* --------------- Streaming --------------- */
 
-    private void stream(Attempt attempt, InputStream in) {
+    private Optional<Failure> stream(Attempt attempt, InputStream in) {
         ChatToAnthropicStream converter = new ChatToAnthropicStream(
                 ChatToAnthropicStream.Options.defaults().withEstimatedInputTokens(attempt.estimatedInputTokens()));
         SseParser parser = new SseParser();
@@ -184,12 +194,13 @@ final class ChatCompletions implements Dialect {
                 parser.finish().forEach(event -> converter.accept(out, event));
             } catch (IOException e) {
                 if (!out.isStarted()) {
-                    throw UpstreamErrors.brokenBeforeAnswer(attempt, e).exception();
+                    throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
                 }
-                out.emit(UpstreamErrors.brokenStreamEvent(attempt, e));
+                SseEvent error = UpstreamErrors.brokenStreamEvent(attempt, e);
+                out.emit(error);
                 out.flush();
                 attempt.listener().completed(200, out.usage());
-                return;
+                return Optional.of(Failure.of(FailureKind.BROKEN_STREAM, error.data()));
             }
             converter.atEnd(out);
             out.flush();
@@ -197,6 +208,7 @@ final class ChatCompletions implements Dialect {
         } catch (ClientGoneException e) {
             attempt.cancellation().cancel("client disconnected");
         }
+        return Optional.empty();
     }
 
     private static byte[] readError(UpstreamResponse response) {

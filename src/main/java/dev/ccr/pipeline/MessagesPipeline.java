@@ -5,6 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.Provider;
+import dev.ccr.config.ResilienceSettings;
+import dev.ccr.resilience.Candidate;
+import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.ModelRef;
+import dev.ccr.resilience.Plan;
+import dev.ccr.upstream.Timeouts;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.RoutingRequest;
@@ -15,6 +21,9 @@ import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamClient;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -23,15 +32,17 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <ol>
  *   <li>parse the body (an Anthropic Messages request);</li>
- *   <li>route it: the rule engine picks {@code provider,model} and says why;</li>
- *   <li>find the provider;</li>
- *   <li>forward it in the provider's dialect and write the answer back.</li>
+ *   <li>route it: the rule engine picks {@code provider,model} and says why, then the body edits the decision
+ *       carries are applied (a stripped subagent tag, a rewritten system prompt);</li>
+ *   <li>plan the candidates: a promoted fallback, the routed model, its fallbacks (open circuits skipped);</li>
+ *   <li>try them in turn, each in its provider's dialect, until one answers; write that answer back.</li>
  * </ol>
  */
 public final class MessagesPipeline implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Config config;
+    private final Resilience resilience;
     private final Router router;
     private final TokenCounter tokens;
     private final RequestListener.Factory listeners;
@@ -40,14 +51,16 @@ public final class MessagesPipeline implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     public MessagesPipeline(Config config, UpstreamClient upstream, Router router, TokenCounter tokens,
-                            TransformerRegistry transformers, RequestListener.Factory listeners) {
+                            TransformerRegistry transformers, Resilience resilience, RequestListener.Factory listeners,
+                            Clock clock) {
         this.config = config;
+        this.resilience = resilience;
         this.router = router;
         this.tokens = tokens;
         this.listeners = listeners;
-        this.passthrough = new AnthropicPassthrough(upstream);
+        this.passthrough = new AnthropicPassthrough(upstream, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
-        this.chatCompletions = new ChatCompletions(upstream, new ProviderChains(transformers), timer, config.pingInterval());
+        this.chatCompletions = new ChatCompletions(upstream, new ProviderChains(transformers), timer, config.pingInterval(), clock);
     }
 
     /**
@@ -66,17 +79,14 @@ public final class MessagesPipeline implements AutoCloseable {
             RoutingRequest routing = new RoutingRequest(body, request.headerMap(), config, tokens);
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
-
-            Target target = decision.target().orElseThrow(
+            decision.applyEdits(body);
+            listener = SessionUsageRecorder.around(listener, router.sessionUsage(), decision);
+            Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
-            Provider provider = config.provider(target.provider()).orElseThrow(() -> ApiError.notFound(
-                    "Provider '" + target.provider() + "' not found", "provider_not_found").exception());
 
-            Attempt attempt = new Attempt(request, response, routing.body(), config, provider, target, decision.scenario(), routing.tokenCount(),
-                    cancellation, listener);
-            listener.attemptStarted(target);
-            Dialect dialect = provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;
-            dialect.forward(attempt);
+            Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
+            tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
+                    cancellation, listener));
         } catch (ApiException e) {
             listener.failed(e.error());
             throw e;
@@ -85,10 +95,105 @@ public final class MessagesPipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /api/route/explain}: routes the body exactly as {@code /v1/messages} would (this server's session
+     * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md).
+     */
+    public ObjectNode explain(ClientRequest request) {
+        ObjectNode body = parseBody(request.body());
+        return router.decide(new RoutingRequest(body, request.headerMap(), config, tokens)).toJson();
+    }
+
+    /** What every attempt of one request shares. */
+    private record Request(ClientRequest client, ClientResponse response, ObjectNode body, String scenario,
+                           int tokenCount, Cancellation cancellation, RequestListener listener) {
+    }
+
+    /**
+     * Tries the plan's candidates in order until one answers. A retriable failure gets one more try on the same
+     * candidate (as configured) before the next; a failure another provider cannot fix (a bad request) ends the loop.
+     * When every candidate failed, the client gets the first failure, the routed model's own (as CCR does).
+     */
+    private void tryInTurn(Plan plan, Target routed, Request request) {
+        ResilienceSettings settings = config.resilience();
+        AttemptFailure first = null;
+        for (Candidate candidate : plan.candidates()) {
+            Provider provider = config.provider(candidate.model().provider()).orElseThrow(() -> ApiError.notFound(
+                    "Provider '" + candidate.model().provider() + "' not found", "provider_not_found").exception());
+            Target target = new Target(provider.name(), candidate.model().model());
+            ObjectNode body = provider.name().equals(routed.provider()) ? request.body() : SignedThinking.stripped(request.body());
+            for (int attemptNo = 0; ; attemptNo++) {
+                Cancellation scope = request.cancellation().child();
+                Attempt attempt = new Attempt(request.client(), request.response(), body, config, provider, target,
+                        request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener());
+                request.listener().attemptStarted(target);
+                try {
+                    Optional<Failure> brokeMidStream = dialectFor(provider, target).forward(attempt);
+                    if (brokeMidStream.isPresent()) {
+                        resilience.health().recordFailure(candidate.model(), brokeMidStream.get());
+                    } else {
+                        succeeded(candidate, ref(routed), request.scenario(), first != null);
+                    }
+                    return;
+                } catch (AttemptFailure failure) {
+                    request.listener().attemptFailed(target, failure.error());
+                    if (request.cancellation().isCancelled()) {
+                        throw failure.error().exception(); // the client is gone; nobody will read this
+                    }
+                    resilience.health().recordFailure(candidate.model(), failure.failure());
+                    first = first == null ? failure : first;
+                    if (!failure.failure().kind().fallsOver()) {
+                        throw failure.error().exception();
+                    }
+                    if (attemptNo >= settings.retries() || !failure.failure().kind().retriable()) {
+                        break;
+                    }
+                } finally {
+                    scope.finish();
+                }
+            }
+        }
+        throw first.error().exception();
+    }
+
+    /** A success teaches the breaker; a fallback that saved a failed primary is promoted for it. */
+    private void succeeded(Candidate candidate, ModelRef primary, String scenario, boolean somethingFailedBefore) {
+        resilience.health().recordSuccess(candidate.model());
+        if (somethingFailedBefore && candidate.role() == Candidate.Role.FALLBACK) {
+            resilience.promotions().promote(primary, scenario, candidate.model());
+            resilience.health().forceOpen(primary, "fallback " + candidate.model() + " answered instead");
+        }
+    }
+
+    /** Streaming calls get first-byte and idle limits; a non-streaming answer arrives whole, so only the total applies. */
+    private Timeouts timeouts(ObjectNode body) {
+        ResilienceSettings r = config.resilience();
+        return body.path("stream").asBoolean(false)
+                ? new Timeouts(config.apiTimeout(), r.firstByteTimeout(), r.idleTimeout())
+                : Timeouts.total(config.apiTimeout());
+    }
+
+    private Dialect dialectFor(Provider provider, Target target) {
+        return provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;
+    }
+
+    private boolean isConfigured(ModelRef model) {
+        return config.provider(model.provider()).isPresent();
+    }
+
+    private static ModelRef ref(Target target) {
+        return new ModelRef(target.provider(), target.model());
+    }
+
     /** {@code POST /v1/messages/count_tokens}: counted here with cl100k_base, never sent upstream (spec §2.3). */
     public ObjectNode countTokens(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
         return JSON.createObjectNode().put("input_tokens", tokens.count(body));
+    }
+
+    /** The circuit breakers' states, for {@code GET /api/health}. */
+    public ObjectNode healthReport() {
+        return resilience.health().toJson();
     }
 
     @Override

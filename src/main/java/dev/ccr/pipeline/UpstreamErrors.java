@@ -1,11 +1,23 @@
 package dev.ccr.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.FailureKind;
 import dev.ccr.upstream.UpstreamException;
+import dev.ccr.wire.sse.SseEvent;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
-/** Turns provider failures into the errors the client sees, with CCR's codes and messages (spec §4.5). */
+/**
+ * Turns provider failures into what the client sees (CCR's codes and messages, spec §4.5, in Anthropic's shape) and
+ * into a classified {@link Failure} for the fallback loop.
+ */
 final class UpstreamErrors {
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Upstream error bodies can be whole HTML pages; the client gets enough to act on. */
     private static final int MAX_BODY_CHARS = 4_000;
 
@@ -13,50 +25,102 @@ final class UpstreamErrors {
     }
 
     /** The provider could not be asked at all: 504 for timeouts, 502 otherwise. */
-    static ApiError beforeAnswer(Attempt attempt, UpstreamException e) {
+    static AttemptFailure beforeAnswer(Attempt attempt, UpstreamException e) {
         String where = "provider(" + attempt.target() + ")";
         return switch (e.kind()) {
-            case TIMEOUT -> ApiError.upstream(504, "Timeout from " + where + ": " + e.getMessage(), "provider_timeout");
-            case UNREACHABLE -> ApiError.upstream(502, "Error from " + where + ": " + e.getMessage(), "provider_unreachable");
-            case CANCELLED -> ApiError.upstream(499, "Request to " + where + " was cancelled: " + e.getMessage(), "cancelled");
+            case TIMEOUT -> new AttemptFailure(
+                    ApiError.upstream(504, "Timeout from " + where + ": " + e.getMessage(), "provider_timeout"),
+                    Failure.of(FailureKind.TIMEOUT, e.getMessage()));
+            case UNREACHABLE -> new AttemptFailure(
+                    ApiError.upstream(502, "Error from " + where + ": " + e.getMessage(), "provider_unreachable"),
+                    Failure.of(FailureKind.UNREACHABLE, e.getMessage()));
+            case CANCELLED -> new AttemptFailure(
+                    ApiError.upstream(499, "Request to " + where + " was cancelled: " + e.getMessage(), "cancelled"),
+                    Failure.of(FailureKind.CLIENT_ERROR, e.getMessage()));
         };
     }
 
     /** The provider's connection broke before anything reached the client. */
-    static ApiError brokenBeforeAnswer(Attempt attempt, java.io.IOException e) {
+    static AttemptFailure brokenBeforeAnswer(Attempt attempt, IOException e) {
         if (attempt.cancellation().isCancelled()) {
             return beforeAnswer(attempt, UpstreamException.cancelledFor(attempt.cancellation().reason()));
         }
-        return ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the connection broke before the answer ("
-                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "provider_connection_broken");
+        String detail = "the connection broke before the answer (" + describe(e) + ")";
+        return new AttemptFailure(ApiError.upstream(502, "Error from provider(" + attempt.target() + "): " + detail,
+                "provider_connection_broken"), Failure.of(FailureKind.UNREACHABLE, detail));
     }
 
     /** The last event of a stream whose upstream broke after the client had started receiving it. */
-    static dev.ccr.wire.sse.SseEvent brokenStreamEvent(Attempt attempt, java.io.IOException e) {
-        ApiError error = attempt.cancellation().isCancelled() && attempt.cancellation().reason().startsWith("timed out")
-                ? ApiError.upstream(504, "Timeout from provider(" + attempt.target() + "): upstream call "
-                        + attempt.cancellation().reason(), "provider_timeout")
-                : ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the stream broke ("
-                        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", "provider_stream_broken");
-        return new dev.ccr.wire.sse.SseEvent("error", error.toJson().toString());
+    static SseEvent brokenStreamEvent(Attempt attempt, IOException e) {
+        String reason = attempt.cancellation().reason();
+        ApiError error = reason != null && reason.startsWith("timed out")
+                ? ApiError.upstream(504, "Timeout from provider(" + attempt.target() + "): upstream call " + reason, "provider_timeout")
+                : ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the stream broke (" + describe(e) + ")",
+                        "provider_stream_broken");
+        return error.toEvent();
     }
 
     /** A 2xx answer that is not what the dialect promises (an error object, not JSON, no choices). */
-    static ApiError badAnswer(Attempt attempt, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.length() > MAX_BODY_CHARS) {
-            text = text.substring(0, MAX_BODY_CHARS) + "…";
-        }
-        return ApiError.upstream(502, "Provider error: provider(" + attempt.target() + ") answered " + text, "provider_error");
+    static AttemptFailure badAnswer(Attempt attempt, byte[] body) {
+        String text = cut(new String(body, StandardCharsets.UTF_8));
+        return new AttemptFailure(ApiError.upstream(502, "Provider error: provider(" + attempt.target() + ") answered " + text,
+                "provider_error"), Failure.of(FailureKind.BAD_ANSWER, "invalid answer: " + text));
     }
 
-    /** The provider answered with a non-2xx status: the client gets that status, as in CCR. */
-    static ApiError httpStatus(Attempt attempt, int status, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.length() > MAX_BODY_CHARS) {
-            text = text.substring(0, MAX_BODY_CHARS) + "…";
-        }
-        return ApiError.upstream(status,
+    /** The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14). */
+    static AttemptFailure httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
+        String text = cut(new String(body, StandardCharsets.UTF_8));
+        ApiError error = ApiError.upstream(status,
                 "Error from provider(" + attempt.target() + ": " + status + "): " + text, "provider_response_error");
+        return new AttemptFailure(error, Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text));
+    }
+
+    /**
+     * An Anthropic-dialect provider's own error: relayed with its status, type and message (it is already in
+     * Anthropic's shape); other bodies are wrapped as {@link #httpStatus} does.
+     */
+    static AttemptFailure anthropicStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            JsonNode error = node == null ? null : node.path("error");
+            if (error != null && node.path("type").asText().equals("error") && error.path("type").isTextual()
+                    && error.path("message").isTextual()) {
+                ApiError relayed = new ApiError(status, error.get("type").asText(), error.get("message").asText(),
+                        Optional.ofNullable(error.path("code").textValue()));
+                return new AttemptFailure(relayed, Failure.ofStatus(status, retryAfter,
+                        "HTTP " + status + ": " + cut(relayed.message())));
+            }
+        } catch (IOException e) {
+            // not JSON: wrapped below
+        }
+        return httpStatus(attempt, status, body, retryAfter);
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date, if present and sensible. */
+    static Optional<Duration> retryAfter(Optional<String> header, java.time.Clock clock) {
+        if (header.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = header.get().trim();
+        try {
+            long seconds = Long.parseLong(value);
+            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String cut(String text) {
+        return text.length() > MAX_BODY_CHARS ? text.substring(0, MAX_BODY_CHARS) + "…" : text;
     }
 }

@@ -1,13 +1,11 @@
 package dev.ccr.routing;
 
-import dev.ccr.config.Provider;
-
 import java.util.Optional;
 
 /**
  * Routes a request whose model is already {@code provider,model} (what Claude Code's {@code /model p,m} sends) to
- * exactly that target. Names are matched ignoring case and rewritten as configured; an unknown provider or model is
- * still routed as written, so the failure names it (spec §2.2 step 1).
+ * exactly that target (spec §2.2 step 1). Names are matched ignoring case and rewritten as configured; an unknown
+ * provider or model is still routed as written, so the failure names it.
  */
 final class ExplicitModelRule implements Rule {
     @Override
@@ -21,11 +19,12 @@ final class ExplicitModelRule implements Rule {
         if (model.isEmpty()) {
             return RuleOutcome.pass("model " + request.model().map(m -> "'" + m + "'").orElse("absent") + " names no provider");
         }
-        Target asked = Target.parse(model.get()).orElseThrow();
-        Optional<Provider> provider = request.config().provider(asked.provider());
-        Target target = provider
-                .map(p -> new Target(p.name(), p.canonicalModel(asked.model()).orElse(asked.model())))
-                .orElse(asked);
-        return RuleOutcome.route(target, "default", "the request names " + model.get());
+        Optional<Target> asked = Target.parse(model.get());
+        if (asked.isEmpty()) {
+            return RuleOutcome.pass("model '" + model.get() + "' has a comma but no provider before it");
+        }
+        Target target = asked.get().canonicalIn(request.config());
+        return RuleOutcome.route(target, "default", "the request names " + model.get()
+                + (target.toString().equals(model.get()) ? "" : ", configured as " + target));
     }
 }

@@ -1,5 +1,8 @@
 package dev.ccr.routing;
 
+import dev.ccr.config.Config;
+import dev.ccr.config.Provider;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +23,16 @@ public record Target(String provider, String model) {
             return Optional.empty();
         }
         return Optional.of(new Target(route.substring(0, comma).trim(), route.substring(comma + 1).trim()));
+    }
+
+    /**
+     * This target spelled as configured: the provider and model matched ignoring case. An unknown provider or model
+     * stays as written, so the failure that follows names what was asked for. (CCR canonicalises only names typed in
+     * lower case, pitfall P-5; ccr matches any case.)
+     */
+    public Target canonicalIn(Config config) {
+        Optional<Provider> match = config.provider(provider);
+        return match.map(p -> new Target(p.name(), p.canonicalModel(model).orElse(model))).orElse(this);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class Scripts implements AutoCloseable {
         if (host == null || host.settings().customRouter().isEmpty()) {
             return router;
         }
-        return router.withFirst(new JsRouterRule(host, host.settings().customRouter().get()));
+        return router.withCustomRouter(new JsRouterRule(host, host.settings().customRouter().get()));
     }
 
     /**

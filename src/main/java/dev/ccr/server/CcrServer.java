@@ -47,8 +47,10 @@ public final class CcrServer implements AutoCloseable {
                 .get("/", root)
                 .get("/health", exchange -> Responses.json(exchange, 200,
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
+                .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
@@ -59,6 +61,8 @@ public final class CcrServer implements AutoCloseable {
         ExecutorService requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ccr-request-", 0).factory());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
+                // Streams are many small flushed writes; Nagle would hold each behind the client's delayed ACK (~40 ms).
+                .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
                 .setHandler(new Dispatch(requests, new AuthHandler(new Auth(config.apiKey(), config.port()), routes)))
                 .build();
         try {

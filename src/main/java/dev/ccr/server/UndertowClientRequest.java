@@ -52,6 +52,7 @@ final class UndertowClientRequest implements ClientRequest {
     @Override
     public void onDisconnect(Runnable action) {
         DisconnectWatch.of(exchange.getConnection()).watch(exchange, action);
+        PeerCloseProbe.start(exchange, action);
     }
 
     /**

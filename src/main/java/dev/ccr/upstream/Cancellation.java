@@ -70,6 +70,16 @@ public final class Cancellation {
         toRun.forEach(Cancellation::runQuietly);
     }
 
+    /**
+     * A scope for one part of the work (one attempt): cancelled with this one, but cancelling or finishing it leaves
+     * this one running.
+     */
+    public Cancellation child() {
+        Cancellation child = new Cancellation();
+        onCancel(() -> child.cancel(reason()));
+        return child;
+    }
+
     public synchronized boolean isCancelled() {
         return reason != null;
     }

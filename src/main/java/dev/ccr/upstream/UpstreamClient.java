@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends requests to providers with the JDK {@link HttpClient} (measured faster than Jetty's for SSE here, see
@@ -33,8 +32,6 @@ public final class UpstreamClient implements AutoCloseable {
     static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "proxy-authorization", "http2-settings");
 
-    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     private final HttpClient http;
     private final ScheduledExecutorService deadlines;
 
@@ -46,9 +43,9 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /** A client that goes through {@code proxy} (an {@code http://host:port} URL) when given. */
-    public static UpstreamClient create(Optional<URI> proxy) {
+    public static UpstreamClient create(Optional<URI> proxy, Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
+                .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         proxy.ifPresent(p -> builder.proxy(ProxySelector.of(
                 new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : defaultPort(p)))));
@@ -60,11 +57,12 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} and waits for the response headers.
+     * Sends {@code request} and waits for the response headers. The returned body enforces the first-byte and idle
+     * limits as it is read.
      *
-     * @throws UpstreamException when the provider cannot be reached, the deadline passes or the call is cancelled
+     * @throws UpstreamException when the provider cannot be reached, a deadline passes or the call is cancelled
      */
-    public UpstreamResponse send(UpstreamRequest request, Duration totalTimeout, Cancellation cancellation) throws UpstreamException {
+    public UpstreamResponse send(UpstreamRequest request, Timeouts timeouts, Cancellation cancellation) throws UpstreamException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
         if ("http".equalsIgnoreCase(request.url().getScheme())) {
@@ -76,10 +74,7 @@ public final class UpstreamClient implements AutoCloseable {
                 builder.header(header.getKey(), header.getValue());
             }
         }
-        var deadline = deadlines.schedule(
-                () -> cancellation.cancel("timed out after " + totalTimeout.toMillis() + " ms"),
-                totalTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        cancellation.onFinish(() -> deadline.cancel(false));
+        Watchdog watchdog = new Watchdog(deadlines, timeouts, cancellation);
 
         CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         cancellation.onCancel(() -> future.cancel(true));
@@ -100,7 +95,7 @@ public final class UpstreamClient implements AutoCloseable {
         }
         InputStream body = response.body();
         cancellation.onCancel(() -> closeQuietly(body));
-        return new UpstreamResponse(response.statusCode(), response.headers(), new DeadlineAwareStream(body, cancellation));
+        return new UpstreamResponse(response.statusCode(), response.headers(), new WatchedStream(body, watchdog, cancellation));
     }
 
     private static void closeQuietly(InputStream body) {
@@ -117,35 +112,32 @@ public final class UpstreamClient implements AutoCloseable {
         http.close();
     }
 
-    /** Turns the read failure caused by a cancellation into an exception that says why. */
-    private static final class DeadlineAwareStream extends java.io.FilterInputStream {
+    /** Reports reads to the watchdog, and turns a read failure caused by a cancellation into one that says why. */
+    private static final class WatchedStream extends java.io.FilterInputStream {
+        private final Watchdog watchdog;
         private final Cancellation cancellation;
 
-        DeadlineAwareStream(InputStream in, Cancellation cancellation) {
+        WatchedStream(InputStream in, Watchdog watchdog, Cancellation cancellation) {
             super(in);
+            this.watchdog = watchdog;
             this.cancellation = cancellation;
         }
 
         @Override
         public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw explain(e);
-            }
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                int n = super.read(b, off, len);
+                watchdog.readDone(n);
+                return n;
             } catch (IOException e) {
-                throw explain(e);
+                throw cancellation.isCancelled() ? new InterruptedIOException("upstream call " + cancellation.reason()) : e;
             }
-        }
-
-        private IOException explain(IOException e) {
-            return cancellation.isCancelled() ? new InterruptedIOException("upstream call " + cancellation.reason()) : e;
         }
     }
 }

@@ -40,6 +40,7 @@ public final class UpstreamException extends java.io.IOException {
 
     static UpstreamException cancelled(String reason) {
         boolean timeout = reason != null && reason.startsWith("timed out");
+        // reason: "timed out after N ms", "timed out: no first byte …", "timed out: no data …", "client disconnected"
         return new UpstreamException(timeout ? Kind.TIMEOUT : Kind.CANCELLED, "upstream call " + reason, null);
     }
 }

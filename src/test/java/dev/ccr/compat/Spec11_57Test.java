@@ -104,10 +104,13 @@ class Spec11_57Test {
         try (MockWebServer upstream = Upstreams.mock();
              RunningRouter router = RunningRouter.start(passthroughConfig(Upstreams.url(upstream, "/v1/messages"), "pk"))) {
             String overloaded = "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}";
-            upstream.enqueue(new MockResponse.Builder().code(529).addHeader("Content-Type", "application/json").body(overloaded).build());
+            for (int i = 0; i < 2; i++) { // the first try and its one retry
+                upstream.enqueue(new MockResponse.Builder().code(529).addHeader("Content-Type", "application/json").body(overloaded).build());
+            }
             HttpResponse<String> response = router.post("/v1/messages", AnthropicSamples.request("x", true));
             assertThat(response.statusCode()).isEqualTo(529);
             assertThat(response.body()).isEqualTo(overloaded);
+            assertThat(upstream.getRequestCount()).isEqualTo(2);
         }
     }
 

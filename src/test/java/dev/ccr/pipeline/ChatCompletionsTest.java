@@ -134,8 +134,10 @@ class ChatCompletionsTest {
     void aTwoHundredWithAnErrorBodyIsTheProvidersFailure() throws Exception {
         try (MockWebServer upstream = Upstreams.mock();
              RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions")))) {
-            upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                    .body("{\"error\":{\"message\":\"quota exhausted\"}}").build());
+            for (int i = 0; i < 2; i++) { // the first try and its one retry
+                upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                        .body("{\"error\":{\"message\":\"quota exhausted\"}}").build());
+            }
             HttpResponse<String> response = router.post("/v1/messages", "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
             assertThat(response.statusCode()).isEqualTo(502);
             assertThat(JSON.readTree(response.body()).at("/error/message").asText()).contains("quota exhausted");

@@ -51,7 +51,7 @@ public final class RawUpstream implements AutoCloseable {
     private void serve(byte[] response) {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
-                readRequest(client.getInputStream());
+                HttpHeads.readRequest(client.getInputStream());
                 OutputStream out = client.getOutputStream();
                 out.write(response);
                 out.flush();
@@ -62,23 +62,6 @@ public final class RawUpstream implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private static void readRequest(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                return;
-            }
-            head.append((char) b);
-        }
-        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
-        int at = lower.indexOf("content-length:");
-        if (at >= 0) {
-            int end = lower.indexOf("\r\n", at);
-            in.readNBytes(Integer.parseInt(lower.substring(at + 15, end).trim()));
         }
     }
 

@@ -93,7 +93,7 @@ class TransformerChainTest {
     void aProviderErrorSkipsTheResponseHalves() {
         List<String> log = new ArrayList<>();
         assertThatThrownBy(() -> TransformerChain.run(List.of(new Recording("A", log)), request(), CONTEXT, r -> {
-            throw new ProviderHttpException(500, "boom".getBytes());
+            throw new ProviderHttpException(500, "boom".getBytes(), java.util.Optional.empty());
         })).isInstanceOf(ProviderHttpException.class);
         assertThat(log).containsExactly("A request");
     }

@@ -41,11 +41,11 @@ final class ReasoningFields {
         return b <= 8192 ? "medium" : "high";
     }
 
-    /** Anthropic effort → OpenAI {@code reasoning_effort}; "max" has no OpenAI peer every server accepts. */
+    /** Anthropic effort → OpenAI {@code reasoning_effort}; "xhigh" and "max" have no OpenAI peer every server accepts. */
     private static String effort(String anthropicEffort) {
         return switch (anthropicEffort) {
             case "low", "medium", "high" -> anthropicEffort;
-            case "max" -> "high";
+            case "xhigh", "max" -> "high";
             default -> null;
         };
     }

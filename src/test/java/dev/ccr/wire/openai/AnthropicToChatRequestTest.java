@@ -98,6 +98,13 @@ class AnthropicToChatRequestTest {
         assertJson(out.get("reasoning_effort"), "\"high\"");
     }
 
+    @Test
+    void adaptiveThinkingWithExtraHighEffortAsksForHigh() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"thinking":{"type":"adaptive"},"output_config":{"effort":"xhigh"}}""");
+        assertJson(out.get("reasoning_effort"), "\"high\"");
+    }
+
     /* --------------- Output format, sampling, streaming --------------- */
 
     @Test

@@ -1,0 +1,60 @@
+package dev.ccr.upstream;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Enforces one call's {@link Timeouts}: cancels it when the total time passes, when no body byte arrived within the
+ * first-byte limit, or when the body fell silent for longer than the idle limit. Stops watching when the call finishes.
+ */
+final class Watchdog {
+    private final ScheduledExecutorService scheduler;
+    private final Timeouts timeouts;
+    private final Cancellation cancellation;
+    private ScheduledFuture<?> waiting;
+    private boolean sawFirstByte;
+
+    Watchdog(ScheduledExecutorService scheduler, Timeouts timeouts, Cancellation cancellation) {
+        this.scheduler = scheduler;
+        this.timeouts = timeouts;
+        this.cancellation = cancellation;
+        ScheduledFuture<?> total = schedule(timeouts.total(), "timed out after " + timeouts.total().toMillis() + " ms");
+        cancellation.onFinish(() -> total.cancel(false));
+        cancellation.onFinish(this::stopWaiting);
+        rearm(timeouts.firstByte(), "timed out: no first byte within " + timeouts.firstByte().toMillis() + " ms");
+    }
+
+    /** A read returned {@code n} bytes (or -1 at the end). */
+    synchronized void readDone(int n) {
+        if (n < 0) {
+            stopWaiting();
+            return;
+        }
+        if (n > 0) {
+            sawFirstByte = true;
+        }
+        if (sawFirstByte) {
+            rearm(timeouts.idle(), "timed out: no data for " + timeouts.idle().toMillis() + " ms");
+        }
+    }
+
+    private synchronized void rearm(Duration limit, String reason) {
+        stopWaiting();
+        if (!limit.isZero() && !limit.isNegative()) {
+            waiting = schedule(limit, reason);
+        }
+    }
+
+    private synchronized void stopWaiting() {
+        if (waiting != null) {
+            waiting.cancel(false);
+            waiting = null;
+        }
+    }
+
+    private ScheduledFuture<?> schedule(Duration delay, String reason) {
+        return scheduler.schedule(() -> cancellation.cancel(reason), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
