@@ -49,6 +49,9 @@ class Spec11_53Test {
             JsonNode sent = Spec11_34Test.upstreamBody(upstream);
             assertThat(sent.get("temperature").asDouble()).isEqualTo(0.1);
             assertThat(log.text()).contains("Loaded plugin 't' (" + plugin + ")").contains("[t] setting temperature { model: 'm' }");
+            JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ccr.get("/api/transformers").body());
+            assertThat(listed.get("transformers")).anySatisfy(t -> assertThat(t.toString()).isEqualTo("{\"name\":\"t\",\"endpoint\":null}"))
+                    .anySatisfy(t -> assertThat(t.get("name").asText()).isEqualTo("maxtoken"));
         }
     }
 }
