@@ -9,6 +9,7 @@ import dev.ccr.pipeline.RequestListener;
 import dev.ccr.pipeline.Resilience;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
+import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
@@ -27,12 +28,15 @@ public final class RouterApp implements AutoCloseable {
     private final MessagesPipeline pipeline;
     private final PresetPipelines presets;
     private final UpstreamClient upstream;
+    private final Scripts scripts;
 
-    private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream) {
+    private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream,
+                      Scripts scripts) {
         this.server = server;
         this.pipeline = pipeline;
         this.presets = presets;
         this.upstream = upstream;
+        this.scripts = scripts;
     }
 
     /**
@@ -66,26 +70,29 @@ public final class RouterApp implements AutoCloseable {
     public static RouterApp start(Config config, ConfigStore store, Options options) {
         UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
+        // JS custom router and plugins, if configured: they load in the background while the server starts.
+        Scripts scripts = Scripts.start(config, Version.current());
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
-        MessagesPipeline pipeline = pipeline(config, upstream, Optional.of(healthFile), listeners(config, options, clock), clock);
-        // Preset namespaces keep their provider health in memory: one file has one writer.
+        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
+                scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
+                Resilience.create(config.resilience(), clock, Optional.of(healthFile)), listeners(config, options, clock), clock);
+        // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
+        // file has one writer).
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
-                presetConfig -> pipeline(presetConfig, upstream, Optional.empty(), listeners(presetConfig, options, clock), clock));
+                presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
+                        scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
+                        Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
+                        listeners(presetConfig, options, clock), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, clock, Version.current()),
-                    pipeline, presets, upstream);
+                    pipeline, presets, upstream, scripts);
         } catch (RuntimeException e) {
             presets.close();
             pipeline.close();
             upstream.close();
+            scripts.close();
             throw e;
         }
-    }
-
-    private static MessagesPipeline pipeline(Config config, UpstreamClient upstream, Optional<Path> healthFile,
-                                             RequestListener.Factory listeners, Clock clock) {
-        return new MessagesPipeline(config, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
-                TransformerRegistry.withBuiltins(), Resilience.create(config.resilience(), clock, healthFile), listeners, clock);
     }
 
     /** The access log, plus the token-speed plugin when the config enables it. */
@@ -110,5 +117,6 @@ public final class RouterApp implements AutoCloseable {
         presets.close();
         pipeline.close();
         upstream.close();
+        scripts.close();
     }
 }

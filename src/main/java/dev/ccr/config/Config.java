@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param apiTimeout     the upstream total timeout ({@code API_TIMEOUT_MS})
  * @param bodyLimitBytes the largest request body accepted
  * @param pingInterval   silence after which a converted stream gets a {@code ping} event; zero turns pings off
+ * @param scripts        the custom router and JS plugins to run, if any
  * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
  */
 public record Config(
@@ -30,6 +31,7 @@ public record Config(
         List<Provider> providers,
         RouterSettings router,
         ResilienceSettings resilience,
+        ScriptSettings scripts,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {

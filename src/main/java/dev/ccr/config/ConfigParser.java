@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,11 +77,12 @@ public final class ConfigParser {
         List<Provider> providers = providers(resolved);
         RouterSettings router = router(resolved.path("Router"), providers);
         ResilienceSettings resilience = new ResilienceParser(errors).parse(resolved);
+        ScriptSettings scripts = scripts(resolved);
 
         if (!errors.isEmpty()) {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
-        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience,
+        return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience, scripts,
                 document.deepCopy(), resolved, warnings);
     }
 
@@ -348,6 +350,43 @@ public final class ConfigParser {
 
     private Optional<String> route(JsonNode router, String scenario) {
         return text(router, scenario);
+    }
+
+    /* --------------- Scripts --------------- */
+
+    /** The custom router and plugins; a missing file is a warning, since ccr then runs without it (as CCR does). */
+    private ScriptSettings scripts(JsonNode root) {
+        Optional<Path> router = text(root, "CUSTOM_ROUTER_PATH").map(this::expandHome);
+        router.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> warnings.add(new ConfigProblem("CUSTOM_ROUTER_PATH",
+                "'" + p + "' is not a file, so the built-in routing rules are used", "give the absolute path of your custom-router.js")));
+        List<ScriptSettings.Plugin> plugins = new ArrayList<>();
+        JsonNode list = root.path("transformers");
+        if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
+            errors.add(new ConfigProblem("transformers", "must be an array", "write \"transformers\": [{\"path\": \"/abs/plugin.js\", \"options\": {}}]"));
+        }
+        for (int i = 0; list.isArray() && i < list.size(); i++) {
+            Optional<String> path = text(list.get(i), "path");
+            if (path.isEmpty()) {
+                warnings.add(new ConfigProblem("transformers[" + i + "].path", "is missing, so this plugin is skipped",
+                        "give the absolute path of the plugin file"));
+                continue;
+            }
+            plugins.add(new ScriptSettings.Plugin(expandHome(path.get()), list.get(i).path("options")));
+        }
+        Duration timeout = Duration.ofMillis(positiveLong(root, "SCRIPT_TIMEOUT_MS", ScriptSettings.DEFAULT_TIMEOUT.toMillis()));
+        int contexts = (int) Math.min(64, positiveLong(root, "SCRIPT_CONTEXTS",
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
+        return new ScriptSettings(router, plugins, env, timeout, contexts);
+    }
+
+    /** {@code ~} and {@code ~/...} name the user's home ({@code $HOME}), as a shell would. */
+    private Path expandHome(String path) {
+        String trimmed = path.trim();
+        if (trimmed.equals("~") || trimmed.startsWith("~/")) {
+            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+            return Path.of(home + trimmed.substring(1));
+        }
+        return Path.of(trimmed);
     }
 
     /* --------------- Helpers --------------- */

@@ -12,6 +12,7 @@ import dev.ccr.transform.ProviderRequest;
 import dev.ccr.transform.ProviderResponse;
 import dev.ccr.transform.TransformContext;
 import dev.ccr.transform.TransformerChain;
+import dev.ccr.transform.TransformerException;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
@@ -78,6 +79,9 @@ final class ChatCompletions implements Dialect {
             response = TransformerChain.run(chains.forAttempt(attempt), request, context(attempt), r -> send(attempt, r));
         } catch (ProviderHttpException e) {
             throw UpstreamErrors.httpStatus(attempt, e.status(), e.body(), UpstreamErrors.retryAfter(e.retryAfter(), clock));
+        } catch (TransformerException e) {
+            // A plugin failed, not the provider: the client gets the plugin's error, and no other candidate is tried.
+            throw ApiError.internal(e.getMessage()).exception();
         } catch (UpstreamException e) {
             throw UpstreamErrors.beforeAnswer(attempt, e);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ public final class MessagesPipeline implements AutoCloseable {
 
     private final Config config;
     private final Resilience resilience;
+    private final TransformerRegistry transformers;
     private final Router router;
     private final TokenCounter tokens;
     private final RequestListener.Factory listeners;
@@ -60,6 +61,7 @@ public final class MessagesPipeline implements AutoCloseable {
         this.listeners = listeners;
         this.passthrough = new AnthropicPassthrough(upstream, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
+        this.transformers = transformers;
         this.chatCompletions = new ChatCompletions(upstream, new ProviderChains(transformers), timer, config.pingInterval(), clock);
     }
 
@@ -189,6 +191,17 @@ public final class MessagesPipeline implements AutoCloseable {
     public ObjectNode countTokens(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
         return JSON.createObjectNode().put("input_tokens", tokens.count(body));
+    }
+
+    /**
+     * {@code {"transformers":[{"name","endpoint"}]}} for {@code GET /api/transformers}, as CCR lists its registry;
+     * ccr's transformers serve no endpoints of their own, so {@code endpoint} is always null.
+     */
+    public ObjectNode transformersReport() {
+        ObjectNode report = JSON.createObjectNode();
+        var list = report.putArray("transformers");
+        transformers.names().forEach(name -> list.addObject().put("name", name).putNull("endpoint"));
+        return report;
     }
 
     /** The circuit breakers' states, for {@code GET /api/health}. */

@@ -60,6 +60,7 @@ public final class CcrServer implements AutoCloseable {
                 .get("/health", exchange -> Responses.json(exchange, 200,
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
+                .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
                 .post("/preset/{name}/v1/messages", presetMessages.messages())

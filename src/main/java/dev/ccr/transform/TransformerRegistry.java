@@ -12,7 +12,8 @@ import java.util.function.Function;
  * replaces an earlier one, as a CCR plugin can replace a built-in (spec §3.2).
  */
 public final class TransformerRegistry {
-    private final Map<String, Function<JsonNode, Transformer>> factories = new LinkedHashMap<>();
+    // Plugins register from the background loader while requests look names up.
+    private final Map<String, Function<JsonNode, Transformer>> factories = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** A registry with ccr's built-in transformers. */
     public static TransformerRegistry withBuiltins() {
@@ -35,7 +36,10 @@ public final class TransformerRegistry {
         return factories.containsKey(name);
     }
 
-    public java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(factories.keySet());
+    /** The registered names, in registration order (a copy). */
+    public java.util.List<String> names() {
+        synchronized (factories) {
+            return java.util.List.copyOf(factories.keySet());
+        }
     }
 }

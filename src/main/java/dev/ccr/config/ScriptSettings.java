@@ -1,0 +1,48 @@
+package dev.ccr.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JavaScript a config asks for: the custom router ({@code CUSTOM_ROUTER_PATH}, spec §2.6) and the transformer
+ * plugins ({@code transformers: [{path, options}]}, spec §3.2), with {@code ~} already expanded, plus what the script
+ * host needs to run them.
+ *
+ * @param env      the environment scripts see as {@code process.env} and {@code os.homedir()} (never logged)
+ * @param timeout  how long one call into a script may take ({@code SCRIPT_TIMEOUT_MS}); longer calls are abandoned
+ * @param contexts how many JS contexts run side by side ({@code SCRIPT_CONTEXTS}); each holds its own copy of every
+ *                 script, so plugin state is per context
+ */
+public record ScriptSettings(Optional<Path> customRouter, List<Plugin> plugins, Map<String, String> env,
+                             Duration timeout, int contexts) {
+    /** Long enough for a router or plugin that calls a model or fetches a token; CCR itself has no limit. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public static final ScriptSettings NONE = new ScriptSettings(Optional.empty(), List.of(), Map.of(), DEFAULT_TIMEOUT, 0);
+
+    /** One {@code transformers[]} entry: the plugin file and the options its constructor gets. */
+    public record Plugin(Path path, JsonNode options) {
+    }
+
+    public ScriptSettings {
+        plugins = List.copyOf(plugins);
+        env = Map.copyOf(env);
+    }
+
+    /** True when the config names no script: then no JS engine is started at all. */
+    public boolean isEmpty() {
+        return customRouter.isEmpty() && plugins.isEmpty();
+    }
+
+    /** Never prints the environment: it holds secrets. */
+    @Override
+    public String toString() {
+        return "ScriptSettings[customRouter=" + customRouter + ", plugins=" + plugins.stream().map(Plugin::path).toList()
+                + ", timeout=" + timeout + ", contexts=" + contexts + "]";
+    }
+}

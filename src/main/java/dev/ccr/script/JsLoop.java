@@ -1,0 +1,229 @@
+package dev.ccr.script;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One JS Context and the single thread that owns it: Node's event loop, in small. Every touch of the Context goes
+ * through this thread: calls from Java, promise callbacks, timers, fetch answers and body chunks, each posted as a
+ * task. A task is one "slice" of JS; the {@link ScriptHost}'s watchdog interrupts a slice that runs too long
+ * ({@link Context#interrupt}, the Context stays usable), and a Context cancelled by the statement limit is rebuilt
+ * with every script loaded again.
+ *
+ * <p>Calls are asynchronous: {@link #call} posts the call and answers a future that the JS completes through a
+ * {@code done(error, ...)} callback, possibly many tasks later (after a fetch, say). The thread waiting for the future
+ * is the request's virtual thread, never this one.
+ */
+final class JsLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JsLoop.class);
+
+    /** Loading runs the scripts' top-level code and their requires: generous, as a cold interpreter is slow. */
+    static final Duration LOAD_SLICE_LIMIT = Duration.ofSeconds(60);
+
+    /**
+     * Callers wait this much longer than a call's time limit, so that a slice stopped by the watchdog at the limit is
+     * reported as stopped (with its cause) rather than as a late answer.
+     */
+    static final Duration GRACE = Duration.ofMillis(250);
+
+    private final int number;
+    private final ScriptHost host;
+    private final ExecutorService thread;
+    private final JavaStreams streams = new JavaStreams();
+    private final HostBridge bridge;
+
+    private volatile Context context;
+    private Value api;
+    private volatile long sliceStarted;
+    private volatile long sliceLimitNanos;
+    private volatile boolean interruptRequested;
+    private volatile boolean closed;
+
+    JsLoop(int number, ScriptHost host) {
+        this.number = number;
+        this.host = host;
+        this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("ccr-js-" + number).factory());
+        this.bridge = new HostBridge(this, host.timers());
+    }
+
+    int number() {
+        return number;
+    }
+
+    JavaStreams streams() {
+        return streams;
+    }
+
+    /** The longest one slice of JS may run during a call: the call's own time limit. */
+    Duration sliceLimit() {
+        return host.settings().timeout();
+    }
+
+    /** Builds the Context and loads every script, on this loop's thread. */
+    CompletableFuture<LoadReport> load() {
+        return CompletableFuture.supplyAsync(this::buildAndLoad, thread);
+    }
+
+    private LoadReport buildAndLoad() {
+        beginSlice(LOAD_SLICE_LIMIT);
+        try {
+            Context fresh = SharedEngine.newContext();
+            context = fresh;
+            api = Bootstrap.run(fresh, bridge, host.runtimeSettings());
+            return Bootstrap.loadScripts(api, host.settings());
+        } catch (PolyglotException e) {
+            throw ScriptFailure.of(e);
+        } finally {
+            endSlice();
+        }
+    }
+
+    /* --------------- Calls --------------- */
+
+    /**
+     * Calls {@code function} of the runtime's API with {@code args} and a {@code done} callback appended; the future
+     * completes with {@code onDone} applied to the callback's arguments (on this loop's thread, where Values may be
+     * read). A failure thrown at once, or reported through {@code done}, completes it exceptionally.
+     */
+    <T> CompletableFuture<T> call(String function, Duration sliceLimit, Function<Value[], T> onDone, Object... args) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ProxyExecutable done = values -> {
+            try {
+                result.complete(onDone.apply(values));
+            } catch (PolyglotException e) {
+                result.completeExceptionally(ScriptFailure.of(e));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+            return null;
+        };
+        Object[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = done;
+        post(sliceLimit, api -> api.invokeMember(function, all), result::completeExceptionally);
+        return result;
+    }
+
+    /** Runs {@code task} on this loop with the API; failures go to {@code onFailure} (already as ScriptFailures). */
+    void post(Duration sliceLimit, Consumer<Value> task, Consumer<Throwable> onFailure) {
+        if (closed) {
+            onFailure.accept(new ScriptFailure("the script host is shut down"));
+            return;
+        }
+        try {
+            thread.execute(() -> runSlice(sliceLimit, task, onFailure));
+        } catch (RejectedExecutionException e) {
+            onFailure.accept(new ScriptFailure("the script host is shut down"));
+        }
+    }
+
+    /** Posts a callback from the host (a timer, a body chunk, a fetch answer); failures are logged. */
+    void post(Consumer<Value> task) {
+        post(host.settings().timeout(), task, e -> LOG.warn("A script callback failed: {}", e.getMessage()));
+    }
+
+    private void runSlice(Duration limit, Consumer<Value> task, Consumer<Throwable> onFailure) {
+        if (context == null || api == null) {
+            onFailure.accept(new ScriptFailure("the JS context is not available"));
+            return;
+        }
+        beginSlice(limit);
+        try {
+            context.resetLimits();
+            task.accept(api);
+        } catch (PolyglotException e) {
+            ScriptFailure failure = ScriptFailure.of(e);
+            if (closed) {
+                LOG.debug("JS context {} stopped a script while shutting down", number);
+            } else if (e.isCancelled() || e.isResourceExhausted()) {
+                LOG.error("JS context {} was cancelled ({}); rebuilding it and loading the scripts again", number, failure.getMessage());
+                rebuild();
+            } else if (e.isInterrupted()) {
+                LOG.error("Stopped a script call on JS context {} that ran longer than {} ms", number, limit.toMillis());
+            }
+            onFailure.accept(failure);
+        } catch (RuntimeException e) {
+            onFailure.accept(e);
+        } finally {
+            endSlice();
+        }
+    }
+
+    private void rebuild() {
+        Context old = context;
+        context = null;
+        api = null;
+        streams.closeAll();
+        bridge.cancelAll();
+        try {
+            old.close(true);
+        } catch (RuntimeException ignored) {
+            // already cancelled
+        }
+        try {
+            buildAndLoad();
+        } catch (RuntimeException e) {
+            LOG.error("JS context {} could not be rebuilt: {}", number, e.getMessage());
+        }
+    }
+
+    /* --------------- Watchdog --------------- */
+
+    private void beginSlice(Duration limit) {
+        sliceLimitNanos = limit.toNanos();
+        interruptRequested = false;
+        sliceStarted = System.nanoTime();
+    }
+
+    private void endSlice() {
+        sliceStarted = 0;
+    }
+
+    /** Called by the watchdog thread: interrupts the running slice when it has run past its limit. */
+    void interruptIfOverdue(long now) {
+        long started = sliceStarted;
+        Context running = context;
+        if (started == 0 || running == null || interruptRequested || now - started < sliceLimitNanos) {
+            return;
+        }
+        interruptRequested = true;
+        try {
+            running.interrupt(Duration.ofSeconds(2));
+        } catch (TimeoutException e) {
+            LOG.error("A script on JS context {} ignored the interrupt; cancelling the context", number);
+            running.close(true);
+        } catch (RuntimeException e) {
+            LOG.debug("Interrupting JS context {} failed: {}", number, e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.shutdown();
+        Context running = context;
+        streams.closeAll();
+        bridge.cancelAll();
+        if (running != null) {
+            try {
+                running.close(true);
+            } catch (RuntimeException ignored) {
+                // closing a cancelled context
+            }
+        }
+        thread.shutdownNow();
+    }
+}

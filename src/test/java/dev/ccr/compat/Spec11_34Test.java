@@ -1,0 +1,87 @@
+package dev.ccr.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.LogCapture;
+import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.ScriptFiles;
+import dev.ccr.testing.Upstreams;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spec §11 item 34: a {@code CUSTOM_ROUTER_PATH} router routes large requests to m2, lets small ones fall to the
+ * built-in rules, falls back with an error log when it throws, and sees {@code Router}, {@code Providers} and
+ * {@code providers} in its config argument.
+ */
+class Spec11_34Test {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ANSWER = """
+            {"id":"x","model":"m","choices":[{"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}]}""";
+
+    static MockResponse answer() {
+        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build();
+    }
+
+    static String config(MockWebServer upstream, Path router) {
+        return """
+                {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m","m2"]}],
+                 "Router":{"default":"p,m"}, "CUSTOM_ROUTER_PATH": %s, "SCRIPT_CONTEXTS": 1}
+                """.formatted(Upstreams.url(upstream, "/v1/chat/completions"), ScriptFiles.json(router));
+    }
+
+    static String request(String model, String text) {
+        return """
+                {"model":"%s","max_tokens":100,"messages":[{"role":"user","content":"%s"}]}""".formatted(model, text);
+    }
+
+    static JsonNode upstreamBody(MockWebServer upstream) throws Exception {
+        return JSON.readTree(upstream.takeRequest().getBody().utf8());
+    }
+
+    @Test
+    void item34_largeRequestsGoWhereTheRouterSaysAndSmallOnesToTheBuiltInRules() throws Exception {
+        Path router = ScriptFiles.write("router.js", """
+                module.exports = async (req, config) => {
+                  req.body.system = 'config has ' + ['Router', 'Providers', 'providers'].filter(k => k in config).join(',');
+                  return req.tokenCount > 10 ? "p,m2" : null;
+                };
+                """);
+        try (MockWebServer upstream = Upstreams.mock(); RunningRouter ccr = RunningRouter.start(config(upstream, router))) {
+            upstream.enqueue(answer());
+            upstream.enqueue(answer());
+
+            assertThat(ccr.post("/v1/messages", request("claude-sonnet-4", "one two three four five six seven eight nine ten eleven twelve"))
+                    .statusCode()).isEqualTo(200);
+            JsonNode large = upstreamBody(upstream);
+            assertThat(large.get("model").asText()).isEqualTo("m2");
+            assertThat(large.path("messages").get(0).path("content").asText()).isEqualTo("config has Router,Providers,providers");
+
+            assertThat(ccr.post("/v1/messages", request("claude-sonnet-4", "hi")).statusCode()).isEqualTo(200);
+            assertThat(upstreamBody(upstream).get("model").asText()).isEqualTo("m");
+        }
+    }
+
+    @Test
+    void item34_aRouterThatThrowsFallsBackToTheBuiltInRulesWithAnErrorLog() throws Exception {
+        Path router = ScriptFiles.write("throwing-router.js", """
+                module.exports = async function router(req) {
+                  throw new Error('no route for you');
+                };
+                """);
+        try (LogCapture log = LogCapture.of("dev.ccr.script");
+             MockWebServer upstream = Upstreams.mock(); RunningRouter ccr = RunningRouter.start(config(upstream, router))) {
+            upstream.enqueue(answer());
+
+            assertThat(ccr.post("/v1/messages", request("claude-sonnet-4", "hi")).statusCode()).isEqualTo(200);
+            assertThat(upstreamBody(upstream).get("model").asText()).isEqualTo("m");
+            assertThat(log.text()).contains("ERROR Custom router " + router + " failed: Error: no route for you")
+                    .contains("the built-in rules route this request");
+        }
+    }
+}
