@@ -32,6 +32,7 @@ public final class CliTestHome implements AutoCloseable {
     private final Map<String, String> env = new HashMap<>(System.getenv());
     private final CountDownLatch stop = new CountDownLatch(1);
     private Browser browser = Browser.NONE;
+    private final java.util.List<java.util.concurrent.CompletableFuture<Result>> foreground = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CliTestHome(Path dir) {
         this.dir = dir;
@@ -106,6 +107,7 @@ public final class CliTestHome implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Result> startForeground(int port) {
         java.util.concurrent.CompletableFuture<Result> run = inBackground(() -> run("start"));
+        foreground.add(run);
         waitUntil(Duration.ofSeconds(30), () -> run.isDone() || HealthProbe.healthy(port));
         if (run.isDone()) {
             throw new AssertionError("ccr start ended: " + run.join());
@@ -207,12 +209,19 @@ public final class CliTestHome implements AutoCloseable {
     @Override
     public void close() {
         stop.countDown();
+        for (var run : foreground) {
+            try {
+                run.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the test that started it
+            }
+        }
         Service service = new Service(new CcrHome(dir));
         service.readPid().filter(pid -> pid != ProcessHandle.current().pid()).ifPresent(pid -> service.stop(Duration.ofSeconds(10)));
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort: a file that vanished meanwhile needs no deleting
         }
     }
 }
