@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -41,8 +40,6 @@ public final class Explainer {
             body = JSON.readTree(requestJson);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the request is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the request cannot be read: " + e.getMessage(), e);
         }
         if (body == null || !body.isObject()) {
             throw new IllegalArgumentException("the request must be a JSON object (an Anthropic Messages request body)");

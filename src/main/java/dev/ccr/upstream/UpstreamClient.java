@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -45,6 +46,8 @@ public final class UpstreamClient implements AutoCloseable {
     /** A client that goes through {@code proxy} (an {@code http://host:port} URL) when given. */
     public static UpstreamClient create(Optional<URI> proxy, Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
+                // Its own threads: the default would complete calls on the common pool, one thread on 2 cores.
+                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ccr-upstream-", 0).factory()))
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER);
         proxy.ifPresent(p -> builder.proxy(ProxySelector.of(
