@@ -21,9 +21,9 @@ cp=$(./mvnw -q -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout 
 "$java_home/bin/java" -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:$cp" dev.ccr.bench.MockUpstream $upstream_port "$events" > "$work/upstream.log" 2>&1 &
 up=$!
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx1g \
-  -Dccr.home="$work" -jar target/ccr.jar start --config "$work/config.json" > "$work/ccr.log" 2>&1 &
+  ${CCR_BENCH_OPTS:-} -Dccr.home="$work" -jar target/ccr.jar start --config "$work/config.json" > "$work/ccr.log" 2>&1 &
 ccr=$!
-trap 'kill $ccr $up 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $ccr $up 2>/dev/null; cp "$work/ccr.log" /tmp/last-ccr.log 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$ccr_port/health" >/dev/null 2>&1 && break; sleep 0.1; done
 
 run() { # name model stream
@@ -33,7 +33,7 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"model":"$2","max_tokens":1000,"stream":$3,"messages":[{"role":"user","content":"Say hello"}]}'
 LUA
   echo "== $1 ($conns connections, ${secs}s)"
-  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "http://127.0.0.1:$ccr_port/v1/messages" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors"
+  wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/post.lua" "http://127.0.0.1:$ccr_port/v1/messages" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx|Socket errors|requests in"
 }
 run "warm-up" "oa,m" false >/dev/null
 run "OpenAI JSON, converted" "oa,m" false

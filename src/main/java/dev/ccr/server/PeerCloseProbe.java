@@ -3,6 +3,8 @@ package dev.ccr.server;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
+import io.undertow.util.AttachmentKey;
+import org.xnio.ChannelListener;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
 import org.xnio.conduits.StreamSourceConduit;
@@ -10,36 +12,76 @@ import org.xnio.conduits.StreamSourceConduit;
 import java.io.IOException;
 
 /**
- * Notices a client that closes its connection while ccr is still working on its request, at once rather than at the
- * next write. Once the request body has been read, Undertow stops reading the socket until the exchange ends; this
- * probe reads it meanwhile. End of stream means the client left. Bytes of a pipelined next request (rare) are handed
- * back to Undertow untouched and the probe stops.
+ * Notices a client that closes its connection while ccr waits for the provider, at once rather than at the first
+ * write. Once the request body has been read, Undertow stops reading the socket until the exchange ends; this probe
+ * reads it meanwhile, and end of stream means the client left.
+ *
+ * <p>It runs only until the answer starts: from then on a write (an event, or a {@code ping} when the stream is
+ * silent) finds a departed client, and an HTTP/1.1 client cannot send its next request before the answer ends, so
+ * the probe never reads bytes that belong to Undertow. Should it read some anyway (a pipelining client), they are
+ * handed back untouched.
  */
 final class PeerCloseProbe {
-    private PeerCloseProbe() {
+    private static final AttachmentKey<PeerCloseProbe> KEY = AttachmentKey.create(PeerCloseProbe.class);
+
+    private final HttpServerConnection connection;
+    private final ConduitStreamSourceChannel source;
+    private final StreamSourceConduit requestConduit;
+    private final ChannelListener<? super ConduitStreamSourceChannel> undertowListener;
+    private final boolean wasResumed;
+    private final Runnable onClose;
+    private boolean stopped;
+
+    private PeerCloseProbe(HttpServerConnection connection, Runnable onClose) {
+        this.connection = connection;
+        this.source = connection.getChannel().getSourceChannel();
+        this.requestConduit = source.getConduit();
+        this.undertowListener = source.getReadListener();
+        this.wasResumed = source.isReadResumed();
+        this.onClose = onClose;
     }
 
-    /** Call only after the request body has been read to its end. */
+    /** Starts probing; call only after the request body has been read to its end. */
     static void start(HttpServerExchange exchange, Runnable onClose) {
         if (!exchange.isRequestComplete() || !(exchange.getConnection() instanceof HttpServerConnection connection)) {
             return; // HTTP/1.1 only; other protocols have their own ways of telling
         }
-        // The channel's conduit is now this request's exhausted fixed-length body: read the socket's own instead,
-        // and put the request's back before Undertow moves on to the next request on this connection.
-        ConduitStreamSourceChannel source = connection.getChannel().getSourceChannel();
-        StreamSourceConduit requestConduit = source.getConduit();
-        source.setConduit(connection.getOriginalSourceConduit());
-        source.getReadSetter().set((StreamSourceChannel channel) -> probe(connection, channel, onClose));
+        PeerCloseProbe probe = new PeerCloseProbe(connection, onClose);
+        exchange.putAttachment(KEY, probe);
         exchange.addExchangeCompleteListener((ex, next) -> {
-            source.suspendReads();
-            source.getReadSetter().set(null);
-            source.setConduit(requestConduit);
+            probe.stop();
             next.proceed();
         });
-        source.resumeReads();
+        // The channel's conduit is now this request's exhausted fixed-length body: read the socket's own instead.
+        probe.source.setConduit(connection.getOriginalSourceConduit());
+        probe.source.setReadListener(probe::probe);
+        probe.source.resumeReads();
     }
 
-    private static void probe(HttpServerConnection connection, StreamSourceChannel channel, Runnable onClose) {
+    /** Stops probing for {@code exchange}, leaving the channel exactly as Undertow had it. */
+    static void stop(HttpServerExchange exchange) {
+        PeerCloseProbe probe = exchange.getAttachment(KEY);
+        if (probe != null) {
+            probe.stop();
+        }
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (!wasResumed) {
+            source.suspendReads();
+        }
+        source.setReadListener(undertowListener);
+        source.setConduit(requestConduit);
+    }
+
+    private synchronized void probe(StreamSourceChannel channel) {
+        if (stopped) {
+            return;
+        }
         PooledByteBuffer pooled = connection.getByteBufferPool().allocate();
         boolean handedBack = false;
         try {
