@@ -12,6 +12,23 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StartCommandTest {
+    /* --------------- Config errors --------------- */
+
+    /** Spec §11 item 49 at the command line: the message CCR prints, and exit code 1. */
+    @Test
+    void item49_anInvalidConfigStopsStartWithCcrsMessageAndExitCode1() {
+        try (CliTestHome home = CliTestHome.create()) {
+            home.config("{ \"PORT\": 3456,, }");
+
+            CliTestHome.Result result = home.run("start");
+
+            assertThat(result.code()).as(result.toString()).isEqualTo(1);
+            assertThat(result.err()).contains("Failed to parse config file at " + home.configFile())
+                    .contains("Error details:").contains("Please check your config file syntax.");
+            assertThat(home.pidFile()).doesNotExist();
+        }
+    }
+
     /* --------------- Port checks --------------- */
 
     @Test

@@ -233,4 +233,29 @@ class FaultInjectionTest {
             assertThat(explained.get("fallbacks").toString()).isEqualTo("[\"o,y\"]");
         }
     }
+
+    @Test
+    void thinkingSignedByOneVendorIsNotSentToAnotherOnFallback() throws Exception {
+        try (MockWebServer primary = Upstreams.mock(); MockWebServer other = Upstreams.mock();
+             RunningRouter router = RunningRouter.start("""
+                     {"Providers":[{"name":"anth","api_base_url":"%s","api_key":"k","models":["claude-up"],"transformer":{"use":["Anthropic"]}},
+                                   {"name":"glm","api_base_url":"%s","api_key":"k","models":["glm-5"],"transformer":{"use":["Anthropic"]}}],
+                      "Router":{"default":"anth,claude-up"}, "fallback":{"default":["glm,glm-5"]}, "Resilience":{"retries":0}}"""
+                     .formatted(Upstreams.url(primary, "/v1/messages"), Upstreams.url(other, "/v1/messages")))) {
+            primary.enqueue(new MockResponse.Builder().code(500).body("{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"x\"}}").build());
+            other.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(dev.ccr.testing.AnthropicSamples.MESSAGE).build());
+            String request = """
+                    {"model":"claude-opus-4-8","max_tokens":100,"messages":[
+                      {"role":"user","content":"hi"},
+                      {"role":"assistant","content":[{"type":"thinking","thinking":"hmm","signature":"sig-from-anthropic"},
+                                                      {"type":"redacted_thinking","data":"xyz"},{"type":"text","text":"hello"}]},
+                      {"role":"user","content":"again"}]}""";
+
+            assertThat(router.post("/v1/messages", request).statusCode()).isEqualTo(200);
+
+            assertThat(primary.takeRequest().getBody().utf8()).contains("sig-from-anthropic");
+            JsonNode sentToOther = JSON.readTree(other.takeRequest().getBody().utf8());
+            assertThat(sentToOther.at("/messages/1/content").toString()).isEqualTo("[{\"type\":\"text\",\"text\":\"hello\"}]");
+        }
+    }
 }
