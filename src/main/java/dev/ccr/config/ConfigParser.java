@@ -278,8 +278,7 @@ public final class ConfigParser {
     private Path expandHome(String path) {
         String trimmed = path.trim();
         if (trimmed.equals("~") || trimmed.startsWith("~/")) {
-            String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-            return Path.of(home + trimmed.substring(1));
+            return Path.of(CcrHome.userHome(env) + trimmed.substring(1));
         }
         return Path.of(trimmed);
     }
