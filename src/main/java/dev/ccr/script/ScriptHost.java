@@ -170,7 +170,7 @@ final class ScriptHost implements AutoCloseable {
         os.put("arch", arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch.equals("aarch64") ? "arm64" : arch);
         os.put("release", System.getProperty("os.version", ""));
         os.put("eol", platform.equals("win32") ? "\r\n" : "\n");
-        os.put("homedir", settings.env().getOrDefault("HOME", System.getProperty("user.home")));
+        os.put("homedir", dev.ccr.config.CcrHome.userHome(settings.env()).toString());
         os.put("tmpdir", settings.env().getOrDefault("TMPDIR", System.getProperty("java.io.tmpdir")).replaceAll("/$", ""));
         os.put("username", settings.env().getOrDefault("USER", System.getProperty("user.name")));
         os.put("hostname", settings.env().getOrDefault("HOSTNAME", "localhost"));
