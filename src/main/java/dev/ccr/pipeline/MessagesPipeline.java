@@ -8,6 +8,7 @@ import dev.ccr.config.Provider;
 import dev.ccr.config.ResilienceSettings;
 import dev.ccr.resilience.Candidate;
 import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.FailureKind;
 import dev.ccr.resilience.ModelRef;
 import dev.ccr.resilience.Plan;
 import dev.ccr.upstream.Timeouts;
@@ -113,13 +114,16 @@ public final class MessagesPipeline implements AutoCloseable {
 
     /**
      * Tries the plan's candidates in order until one answers. A retriable failure gets one more try on the same
-     * candidate (as configured) before the next; a failure another provider cannot fix (a bad request) ends the loop.
+     * candidate (as configured) before the next, and the last candidate waits out a short {@code Retry-After}; a
+     * failure another provider cannot fix (a bad request) ends the loop.
      * When every candidate failed, the client gets the first failure, the routed model's own (as CCR does).
      */
     private void tryInTurn(Plan plan, Target routed, Request request) {
         ResilienceSettings settings = config.resilience();
         AttemptFailure first = null;
-        for (Candidate candidate : plan.candidates()) {
+        for (int c = 0; c < plan.candidates().size(); c++) {
+            Candidate candidate = plan.candidates().get(c);
+            boolean lastCandidate = c == plan.candidates().size() - 1;
             Provider provider = config.provider(candidate.model().provider()).orElseThrow(() -> ApiError.notFound(
                     "Provider '" + candidate.model().provider() + "' not found", "provider_not_found").exception());
             Target target = new Target(provider.name(), candidate.model().model());
@@ -147,6 +151,9 @@ public final class MessagesPipeline implements AutoCloseable {
                     if (!failure.failure().kind().fallsOver()) {
                         throw failure.error().exception();
                     }
+                    if (lastCandidate && attemptNo == 0 && waitedOut(failure.failure(), request.cancellation())) {
+                        continue;
+                    }
                     if (attemptNo >= settings.retries() || !failure.failure().kind().retriable()) {
                         break;
                     }
@@ -156,6 +163,24 @@ public final class MessagesPipeline implements AutoCloseable {
             }
         }
         throw first.error().exception();
+    }
+
+    /**
+     * With no other candidate left, a rate limit whose {@code Retry-After} is short (at most
+     * {@code Resilience.maxRetryAfterWaitMs}) is waited out here, and the same candidate tried once more.
+     */
+    private boolean waitedOut(Failure failure, Cancellation client) {
+        if (failure.kind() != FailureKind.RATE_LIMITED || failure.retryAfter().isEmpty()
+                || failure.retryAfter().get().compareTo(config.resilience().maxRetryAfterWait()) > 0) {
+            return false;
+        }
+        try {
+            Thread.sleep(failure.retryAfter().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !client.isCancelled();
     }
 
     /** A success teaches the breaker; a fallback that saved a failed primary is promoted for it. */

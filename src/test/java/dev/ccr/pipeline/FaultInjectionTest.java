@@ -258,4 +258,31 @@ class FaultInjectionTest {
             assertThat(sentToOther.at("/messages/1/content").toString()).isEqualTo("[{\"type\":\"text\",\"text\":\"hello\"}]");
         }
     }
+
+    @Test
+    void aShortRetryAfterIsWaitedOutWhenNoOtherCandidateIsLeft() throws Exception {
+        try (MockWebServer primary = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(primary, "/v1")))) {
+            primary.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body("slow down").build());
+            primary.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(FALLBACK_ANSWER).build());
+
+            long started = System.nanoTime();
+            HttpResponse<String> response = router.post("/v1/messages", REQUEST);
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(primary.getRequestCount()).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aLongRetryAfterIsReturnedToTheClient() throws Exception {
+        try (MockWebServer primary = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(primary, "/v1")))) {
+            primary.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "60").body("slow down").build());
+
+            assertThat(router.post("/v1/messages", REQUEST).statusCode()).isEqualTo(429);
+            assertThat(primary.getRequestCount()).isEqualTo(1);
+        }
+    }
 }
