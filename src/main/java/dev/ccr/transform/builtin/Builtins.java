@@ -21,6 +21,7 @@ public final class Builtins {
                 .register("openrouter", OpenRouterTransformer::new)
                 .register("deepseek", options -> new DeepSeekTransformer())
                 .register("groq", options -> new GroqTransformer())
+                .register("noreasoning", options -> new NoReasoningTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }

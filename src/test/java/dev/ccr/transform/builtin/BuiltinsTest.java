@@ -101,4 +101,10 @@ class BuiltinsTest {
         JsonNode out = sent("groq", null, "{\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"R\",\"parameters\":{\"$schema\":\"x\",\"type\":\"object\"}}}]}");
         assertThat(out.at("/tools/0/function/parameters").toString()).isEqualTo("{\"type\":\"object\"}");
     }
+
+    @Test
+    void noreasoningRemovesTheReasoningFields() throws Exception {
+        JsonNode out = sent("noreasoning", null, "{\"model\":\"m\",\"reasoning\":{\"effort\":\"high\",\"enabled\":true},\"reasoning_effort\":\"high\"}");
+        assertThat(out.toString()).isEqualTo("{\"model\":\"m\"}");
+    }
 }
