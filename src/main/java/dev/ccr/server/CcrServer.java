@@ -50,6 +50,7 @@ public final class CcrServer implements AutoCloseable {
                                   Function<String, Optional<MessagesPipeline>> presets, Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
+        ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
@@ -63,6 +64,8 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .get("/v1/models", models.list())
+                .get("/v1/models/{id}", models.one())
                 .post("/preset/{name}/v1/messages", presetMessages.messages())
                 .post("/preset/{name}/v1/messages/count_tokens", presetMessages.countTokens())
                 .post("/api/route/explain", messages.explain())

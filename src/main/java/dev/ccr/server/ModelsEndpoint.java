@@ -1,0 +1,55 @@
+package dev.ccr.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.config.Config;
+import dev.ccr.config.Provider;
+import dev.ccr.pipeline.ApiError;
+import io.undertow.server.HttpHandler;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /v1/models} and {@code GET /v1/models/{id}} in Anthropic's shape, listing every configured
+ * {@code provider,model} — the ids Claude Code's {@code /model} accepts — so clients that ask for the model list get
+ * one (CCR 2.0 has no such route; the fork lists these ids too).
+ */
+final class ModelsEndpoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<ObjectNode> models = new ArrayList<>();
+
+    ModelsEndpoint(Config config, Instant startedAt) {
+        for (Provider provider : config.providers()) {
+            for (String model : provider.models()) {
+                String id = provider.name() + "," + model;
+                models.add(JSON.createObjectNode().put("type", "model").put("id", id).put("display_name", id)
+                        .put("created_at", startedAt.toString()));
+            }
+        }
+    }
+
+    HttpHandler list() {
+        return exchange -> {
+            ObjectNode page = JSON.createObjectNode();
+            ArrayNode data = page.putArray("data");
+            models.forEach(m -> data.add(m.deepCopy()));
+            page.put("has_more", false);
+            page.put("first_id", models.isEmpty() ? null : models.getFirst().get("id").asText());
+            page.put("last_id", models.isEmpty() ? null : models.getLast().get("id").asText());
+            Responses.json(exchange, 200, page);
+        };
+    }
+
+    HttpHandler one() {
+        return exchange -> {
+            String id = exchange.getQueryParameters().get("id").getFirst();
+            ObjectNode found = models.stream().filter(m -> m.get("id").asText().equalsIgnoreCase(id)).findFirst()
+                    .orElseThrow(() -> ApiError.notFound("model: " + id, "model_not_found").exception());
+            Responses.json(exchange, 200, found);
+        };
+    }
+}
