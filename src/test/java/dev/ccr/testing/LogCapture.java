@@ -8,23 +8,28 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
-/** Collects what ccr logs at INFO and above under a logger name (and below it) while open, for asserting log lines. */
+/** Collects what ccr logs (at INFO and above, or DEBUG with {@link #atDebug}) under a logger name (and below it) while open, for asserting log lines. */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previous;
 
-    private LogCapture(String name) {
+    private LogCapture(String name, Level level) {
         this.logger = (Logger) LoggerFactory.getLogger(name);
         this.previous = logger.getLevel();
-        logger.setLevel(Level.INFO);
+        logger.setLevel(level);
         appender.start();
         logger.addAppender(appender);
     }
 
     /** Captures {@code name} and its children, e.g. {@code dev.ccr.script}. */
     public static LogCapture of(String name) {
-        return new LogCapture(name);
+        return new LogCapture(name, Level.INFO);
+    }
+
+    /** Captures everything down to DEBUG, as {@code LOG_LEVEL: debug} would log it. */
+    public static LogCapture atDebug(String name) {
+        return new LogCapture(name, Level.DEBUG);
     }
 
     /** The formatted lines so far, each {@code LEVEL message}. */
