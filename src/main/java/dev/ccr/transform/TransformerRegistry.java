@@ -32,10 +32,6 @@ public final class TransformerRegistry {
         return Optional.ofNullable(factories.get(name)).map(f -> f.apply(options));
     }
 
-    public boolean knows(String name) {
-        return factories.containsKey(name);
-    }
-
     /** The registered names, in registration order (a copy). */
     public java.util.List<String> names() {
         synchronized (factories) {

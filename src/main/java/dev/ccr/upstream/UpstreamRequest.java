@@ -12,9 +12,4 @@ public record UpstreamRequest(URI url, List<Map.Entry<String, String>> headers, 
         headers = List.copyOf(headers);
         Objects.requireNonNull(body, "body");
     }
-
-    /** The first value of a header, matched ignoring case, or null. */
-    public String header(String name) {
-        return headers.stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
-    }
 }

@@ -18,13 +18,6 @@ public record UpstreamResponse(int status, HttpHeaders headers, InputStream body
         return contentType().toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
     }
 
-    /** Reads the whole body (for errors and non-streaming answers). */
-    public byte[] readAll() throws IOException {
-        try (InputStream in = body) {
-            return in.readAllBytes();
-        }
-    }
-
     @Override
     public void close() throws IOException {
         body.close();
