@@ -22,6 +22,7 @@ public final class Builtins {
                 .register("deepseek", options -> new DeepSeekTransformer())
                 .register("groq", options -> new GroqTransformer())
                 .register("noreasoning", options -> new NoReasoningTransformer())
+                .register("gemini", options -> new GeminiTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
