@@ -1,0 +1,181 @@
+package dev.ccr.wire.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.EventSink;
+import dev.ccr.wire.StreamConverter;
+import dev.ccr.wire.sse.SseEvent;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Converts an OpenAI Responses API event stream into OpenAI {@code chat.completion.chunk} events.
+ *
+ * <p>The event's kind is its data's {@code type} (else the SSE event name). Emitted as each event is converted:
+ * <ul>
+ *   <li>{@code response.created}/{@code response.in_progress}: only remember {@code id} and {@code model}.</li>
+ *   <li>{@code response.output_text.delta} (and {@code response.refusal.delta}) → {@code delta.content};
+ *       {@code response.reasoning_summary_text.delta} → {@code delta.reasoning_content}, a blank line before every
+ *       summary part after the first ({@code response.reasoning_summary_part.added}).</li>
+ *   <li>{@code response.output_item.added} for a {@code function_call} item → a {@code delta.tool_calls} entry
+ *       {@code {index, id: call_id, type:"function", function:{name, arguments}}}, the index numbering function_call
+ *       items in order; {@code response.function_call_arguments.delta} → {@code {index, function:{arguments}}} for
+ *       the item named by {@code item_id} (else {@code output_index}).</li>
+ *   <li>{@code response.completed}/{@code response.incomplete} → a finish chunk ({@code finish_reason} as in
+ *       {@link ResponsesOutput}), then a {@code {choices:[], usage}} chunk when the response has usage.</li>
+ *   <li>{@code response.failed} → a chunk {@code {error}} with the response's error; an {@code error} event → a
+ *       chunk {@code {error:{type, code, message, param}}}.</li>
+ *   <li>Anything else (done events, web search progress…) and non-JSON data are dropped.</li>
+ * </ul>
+ * {@code [DONE]} closes the stream. Not thread-safe; one instance per stream.
+ */
+public final class ResponsesToChatStream implements StreamConverter {
+    private final long created = Instant.now().getEpochSecond();
+    private final Map<String, Integer> callIndexByItem = new HashMap<>();
+    private final Map<Integer, Integer> callIndexByOutput = new HashMap<>();
+    private String id = "chatcmpl-responses";
+    private String model = "";
+    private int toolCalls;
+
+    @Override
+    public void atStart(EventSink out) {
+    }
+
+    @Override
+    public void accept(EventSink out, SseEvent event) {
+        ObjectNode data = ResponsesJson.parseObjectOrNull(event.data());
+        if (data == null) {
+            return;
+        }
+        String type = data.path("type").asText(event.event() == null ? "" : event.event());
+        switch (type) {
+            case "response.created", "response.in_progress" -> remember(data.path("response"));
+            case "response.output_text.delta", "response.refusal.delta" -> {
+                String delta = data.path("delta").asText("");
+                if (!delta.isEmpty()) {
+                    emit(out, delta().put("content", delta), null);
+                }
+            }
+            case "response.reasoning_summary_text.delta" -> {
+                String delta = data.path("delta").asText("");
+                if (!delta.isEmpty()) {
+                    emit(out, delta().put("reasoning_content", delta), null);
+                }
+            }
+            case "response.reasoning_summary_part.added" -> {
+                if (data.path("summary_index").asInt(0) > 0) {
+                    emit(out, delta().put("reasoning_content", "\n\n"), null);
+                }
+            }
+            case "response.output_item.added" -> {
+                JsonNode item = data.path("item");
+                if (!"function_call".equals(item.path("type").asText(""))) {
+                    return;
+                }
+                int index = toolCalls++;
+                callIndexByItem.put(item.path("id").asText(""), index);
+                callIndexByOutput.put(data.path("output_index").asInt(-1), index);
+                ObjectNode delta = delta();
+                ObjectNode call = delta.putArray("tool_calls").addObject();
+                call.put("index", index);
+                call.put("id", item.path("call_id").asText(item.path("id").asText(ResponsesJson.toolCallId())));
+                call.put("type", "function");
+                ObjectNode function = call.putObject("function");
+                function.put("name", item.path("name").asText(""));
+                function.put("arguments", item.path("arguments").asText(""));
+                emit(out, delta, null);
+            }
+            case "response.function_call_arguments.delta" -> {
+                Integer index = callIndexByItem.get(data.path("item_id").asText(""));
+                if (index == null) {
+                    index = callIndexByOutput.get(data.path("output_index").asInt(-1));
+                }
+                String args = data.path("delta").asText("");
+                if (index == null || args.isEmpty()) {
+                    return;
+                }
+                ObjectNode delta = delta();
+                ObjectNode call = delta.putArray("tool_calls").addObject();
+                call.put("index", index);
+                call.putObject("function").put("arguments", args);
+                emit(out, delta, null);
+            }
+            case "response.completed", "response.incomplete" -> {
+                JsonNode response = data.path("response");
+                remember(response);
+                emit(out, ResponsesJson.object(), ResponsesOutput.finishReason(response, toolCalls > 0));
+                if (response.path("usage").isObject()) {
+                    ObjectNode chunk = chunk();
+                    chunk.putArray("choices");
+                    chunk.set("usage", ResponsesOutput.usage(response.get("usage")));
+                    out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+                }
+            }
+            case "response.failed" -> {
+                JsonNode error = data.path("response").path("error");
+                error(out, error.isObject() ? (ObjectNode) error.deepCopy()
+                        : ResponsesJson.object().put("message", "response failed"));
+            }
+            case "error" -> {
+                ObjectNode error = ResponsesJson.object();
+                error.put("type", "error");
+                for (String key : new String[] {"code", "message", "param"}) {
+                    if (data.has(key)) {
+                        error.set(key, data.get(key));
+                    }
+                }
+                if (data.path("error").isObject()) {
+                    error.setAll((ObjectNode) data.get("error"));
+                }
+                error(out, error);
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void atEnd(EventSink out) {
+        out.emit(new SseEvent(null, "[DONE]"));
+    }
+
+    private void remember(JsonNode response) {
+        id = response.path("id").asText(id);
+        model = response.path("model").asText(model);
+    }
+
+    private static ObjectNode delta() {
+        return ResponsesJson.object().put("role", "assistant");
+    }
+
+    private void emit(EventSink out, ObjectNode delta, String finishReason) {
+        ObjectNode chunk = chunk();
+        ArrayNode choices = chunk.putArray("choices");
+        ObjectNode choice = choices.addObject();
+        choice.put("index", 0);
+        choice.set("delta", delta);
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finishReason);
+        }
+        out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+    }
+
+    private void error(EventSink out, ObjectNode error) {
+        ObjectNode chunk = ResponsesJson.object();
+        chunk.set("error", error);
+        out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+    }
+
+    private ObjectNode chunk() {
+        ObjectNode chunk = ResponsesJson.object();
+        chunk.put("id", id);
+        chunk.put("object", "chat.completion.chunk");
+        chunk.put("created", created);
+        chunk.put("model", model);
+        return chunk;
+    }
+}
