@@ -16,7 +16,8 @@ import java.time.Instant;
  * {@code message.reasoning_content}, {@code function_call} items → {@code message.tool_calls} with {@code call_id} as
  * the id and {@code arguments} as sent; other items (web search calls…) are dropped. {@code finish_reason} and
  * {@code usage} as in {@link ResponsesOutput}. {@code id}, {@code model} and {@code created} (from
- * {@code created_at}) carry over. A body with an {@code error} object and no output becomes {@code {error}}.
+ * {@code created_at}) carry over. A body with an {@code error} object and no output becomes {@code {error}}; one
+ * already in chat form ({@code choices}, no {@code output}) passes unchanged.
  */
 public final class ResponsesToChatResponse {
     private ResponsesToChatResponse() {
@@ -24,6 +25,9 @@ public final class ResponsesToChatResponse {
 
     public static ObjectNode convert(ObjectNode response) {
         requireNonNull(response, "response");
+        if (response.has("choices") && !response.has("output")) {
+            return response; // already chat form
+        }
         if (response.path("error").isObject() && response.path("output").isEmpty()) {
             ObjectNode error = ResponsesJson.object();
             error.set("error", response.get("error"));

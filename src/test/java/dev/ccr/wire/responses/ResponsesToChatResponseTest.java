@@ -63,4 +63,10 @@ class ResponsesToChatResponseTest {
         JsonNode chat = convert("{\"status\":\"failed\",\"error\":{\"code\":\"server_error\",\"message\":\"boom\"},\"output\":[]}");
         assertThat(chat.toString()).isEqualTo("{\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}");
     }
+
+    @Test
+    void aChatCompletionPassesUnchanged() throws Exception {
+        String chat = "{\"id\":\"c\",\"object\":\"chat.completion\",\"choices\":[]}";
+        assertThat(convert(chat).toString()).isEqualTo(chat);
+    }
 }
