@@ -23,6 +23,7 @@ public final class Builtins {
                 .register("groq", options -> new GroqTransformer())
                 .register("noreasoning", options -> new NoReasoningTransformer())
                 .register("gemini", options -> new GeminiTransformer())
+                .register("tooluse", options -> new ToolUseTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
