@@ -24,6 +24,7 @@ public final class Builtins {
                 .register("noreasoning", options -> new NoReasoningTransformer())
                 .register("gemini", options -> new GeminiTransformer())
                 .register("tooluse", options -> new ToolUseTransformer())
+                .register("enhancetool", options -> new EnhanceToolTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
