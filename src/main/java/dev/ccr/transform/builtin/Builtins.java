@@ -25,6 +25,7 @@ public final class Builtins {
                 .register("gemini", options -> new GeminiTransformer())
                 .register("tooluse", options -> new ToolUseTransformer())
                 .register("enhancetool", options -> new EnhanceToolTransformer())
+                .register("reasoning", ReasoningTransformer::new)
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
