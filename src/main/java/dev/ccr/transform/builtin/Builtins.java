@@ -26,6 +26,7 @@ public final class Builtins {
                 .register("tooluse", options -> new ToolUseTransformer())
                 .register("enhancetool", options -> new EnhanceToolTransformer())
                 .register("reasoning", ReasoningTransformer::new)
+                .register("cerebras", options -> new CerebrasTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
