@@ -27,6 +27,7 @@ public final class Builtins {
                 .register("enhancetool", options -> new EnhanceToolTransformer())
                 .register("reasoning", ReasoningTransformer::new)
                 .register("cerebras", options -> new CerebrasTransformer())
+                .register("vercel", VercelTransformer::new)
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
