@@ -28,6 +28,7 @@ public final class Builtins {
                 .register("reasoning", ReasoningTransformer::new)
                 .register("cerebras", options -> new CerebrasTransformer())
                 .register("vercel", VercelTransformer::new)
+                .register("forcereasoning", options -> new ForceReasoningTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
