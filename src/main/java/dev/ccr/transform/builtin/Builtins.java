@@ -29,6 +29,7 @@ public final class Builtins {
                 .register("cerebras", options -> new CerebrasTransformer())
                 .register("vercel", VercelTransformer::new)
                 .register("forcereasoning", options -> new ForceReasoningTransformer())
+                .register("openai-responses", options -> new OpenAiResponsesTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }

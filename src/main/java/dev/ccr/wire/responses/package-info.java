@@ -1,0 +1,12 @@
+/**
+ * Conversion between OpenAI chat completions (ccr's provider-side form) and OpenAI's Responses API
+ * ({@code /v1/responses}), for the built-in {@code openai-responses} transformer: the request going out
+ * ({@link dev.ccr.wire.responses.ChatToResponsesRequest}), a whole answer coming back
+ * ({@link dev.ccr.wire.responses.ResponsesToChatResponse}) and a streamed answer coming back
+ * ({@link dev.ccr.wire.responses.ResponsesToChatStream}). Behaviour follows CCR 2.0.0's {@code openai-responses}
+ * transformer (spec §3.5) with the differences listed in each class.
+ *
+ * <p>Pure functions over Jackson trees: no I/O, no state beyond one stream's. Null default: no parameter or result is
+ * null.
+ */
+package dev.ccr.wire.responses;
