@@ -23,6 +23,12 @@ public final class Builtins {
                 .register("groq", options -> new GroqTransformer())
                 .register("noreasoning", options -> new NoReasoningTransformer())
                 .register("gemini", options -> new GeminiTransformer())
+                .register("tooluse", options -> new ToolUseTransformer())
+                .register("enhancetool", options -> new EnhanceToolTransformer())
+                .register("reasoning", ReasoningTransformer::new)
+                .register("cerebras", options -> new CerebrasTransformer())
+                .register("vercel", VercelTransformer::new)
+                .register("forcereasoning", options -> new ForceReasoningTransformer())
                 .register("openai-responses", options -> new OpenAiResponsesTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
