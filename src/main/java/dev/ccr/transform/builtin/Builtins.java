@@ -18,7 +18,7 @@ public final class Builtins {
                 .register("maxcompletiontokens", options -> new MaxCompletionTokensTransformer())
                 .register("streamoptions", options -> new StreamOptionsTransformer())
                 .register("cleancache", options -> new CleanCacheTransformer())
-                .register("openrouter", OpenRouterTransformer::new)
+                .register("openrouter", options -> new GatewayTransformer("openrouter", options))
                 .register("deepseek", options -> new DeepSeekTransformer())
                 .register("groq", options -> new GroqTransformer())
                 .register("noreasoning", options -> new NoReasoningTransformer())
@@ -27,7 +27,7 @@ public final class Builtins {
                 .register("enhancetool", options -> new EnhanceToolTransformer())
                 .register("reasoning", ReasoningTransformer::new)
                 .register("cerebras", options -> new CerebrasTransformer())
-                .register("vercel", VercelTransformer::new)
+                .register("vercel", options -> new GatewayTransformer("vercel", options))
                 .register("forcereasoning", options -> new ForceReasoningTransformer())
                 .register("openai-responses", options -> new OpenAiResponsesTransformer())
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.

@@ -1,5 +1,6 @@
 package dev.ccr.wire.gemini;
 
+import dev.ccr.wire.WireJson;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ public final class ChatToGeminiRequest {
     /** Returns the Gemini body for {@code chat}; the input is not modified. */
     public static ObjectNode convert(ObjectNode chat) {
         requireNonNull(chat, "chat");
-        ObjectNode out = GeminiJson.object();
+        ObjectNode out = WireJson.object();
         ArrayNode contents = out.putArray("contents");
         StringBuilder system = new StringBuilder();
         Map<String, String> toolNames = new HashMap<>();
@@ -94,7 +95,7 @@ public final class ChatToGeminiRequest {
     }
 
     private static ArrayNode userParts(JsonNode content) {
-        ArrayNode parts = GeminiJson.NODES.arrayNode();
+        ArrayNode parts = WireJson.NODES.arrayNode();
         if (content == null || content.isNull()) {
             return parts;
         }
@@ -144,7 +145,7 @@ public final class ChatToGeminiRequest {
     }
 
     private static ArrayNode assistantParts(JsonNode message, Map<String, String> toolNames) {
-        ArrayNode parts = GeminiJson.NODES.arrayNode();
+        ArrayNode parts = WireJson.NODES.arrayNode();
         String text = text(message.get("content"));
         if (!text.isEmpty()) {
             parts.addObject().put("text", text);
@@ -174,16 +175,16 @@ public final class ChatToGeminiRequest {
             return arguments.deepCopy();
         }
         if (arguments != null && arguments.isTextual()) {
-            ObjectNode parsed = GeminiJson.parseObjectOrNull(arguments.textValue());
+            ObjectNode parsed = WireJson.parseObjectOrNull(arguments.textValue());
             if (parsed != null) {
                 return parsed;
             }
         }
-        return GeminiJson.object();
+        return WireJson.object();
     }
 
     private static ArrayNode toolResponse(JsonNode message, Map<String, String> toolNames) {
-        ArrayNode parts = GeminiJson.NODES.arrayNode();
+        ArrayNode parts = WireJson.NODES.arrayNode();
         ObjectNode response = parts.addObject().putObject("functionResponse");
         String name = toolNames.get(message.path("tool_call_id").asText(""));
         response.put("name", name != null ? name : message.path("name").asText("unknown"));
@@ -214,7 +215,7 @@ public final class ChatToGeminiRequest {
     /* --------------- Tools --------------- */
 
     private static void tools(JsonNode chat, ObjectNode out) {
-        ArrayNode declarations = GeminiJson.NODES.arrayNode();
+        ArrayNode declarations = WireJson.NODES.arrayNode();
         boolean webSearch = false;
         for (JsonNode tool : chat.path("tools")) {
             JsonNode function = tool.path("function");
@@ -282,7 +283,7 @@ public final class ChatToGeminiRequest {
     /* --------------- generationConfig --------------- */
 
     private static void generationConfig(JsonNode chat, ObjectNode out) {
-        ObjectNode config = GeminiJson.object();
+        ObjectNode config = WireJson.object();
         JsonNode max = chat.has("max_tokens") ? chat.get("max_tokens") : chat.get("max_completion_tokens");
         if (max != null && max.isNumber()) {
             config.put("maxOutputTokens", max.asLong());

@@ -1,5 +1,6 @@
 package dev.ccr.wire.gemini;
 
+import dev.ccr.wire.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +19,7 @@ record GeminiParts(String text, String thoughts, String signature, ArrayNode too
         StringBuilder text = new StringBuilder();
         StringBuilder thoughts = new StringBuilder();
         String signature = null;
-        ArrayNode calls = GeminiJson.NODES.arrayNode();
+        ArrayNode calls = WireJson.NODES.arrayNode();
         for (JsonNode part : candidate.path("content").path("parts")) {
             if (signature == null && part.path("thoughtSignature").isTextual()) {
                 signature = part.get("thoughtSignature").textValue();
@@ -33,7 +34,7 @@ record GeminiParts(String text, String thoughts, String signature, ArrayNode too
                 ObjectNode function = toolCall.putObject("function");
                 function.put("name", call.path("name").asText(""));
                 JsonNode args = call.get("args");
-                function.put("arguments", GeminiJson.compact(args != null && args.isObject() ? args : GeminiJson.object()));
+                function.put("arguments", WireJson.compact(args != null && args.isObject() ? args : WireJson.object()));
             } else if (part.path("text").isTextual()) {
                 (part.path("thought").asBoolean(false) ? thoughts : text).append(part.get("text").textValue());
             }
@@ -71,7 +72,7 @@ record GeminiParts(String text, String thoughts, String signature, ArrayNode too
         long prompt = metadata.path("promptTokenCount").asLong(0);
         long thoughts = metadata.path("thoughtsTokenCount").asLong(0);
         long completion = metadata.path("candidatesTokenCount").asLong(0) + thoughts;
-        ObjectNode usage = GeminiJson.object();
+        ObjectNode usage = WireJson.object();
         usage.put("prompt_tokens", prompt);
         usage.put("completion_tokens", completion);
         usage.put("total_tokens", metadata.path("totalTokenCount").asLong(prompt + completion));

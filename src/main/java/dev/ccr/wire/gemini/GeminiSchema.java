@@ -1,5 +1,6 @@
 package dev.ccr.wire.gemini;
 
+import dev.ccr.wire.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +38,7 @@ final class GeminiSchema {
 
     /** Returns a cleaned copy of {@code schema}. */
     static ObjectNode clean(JsonNode schema) {
-        ObjectNode out = GeminiJson.object();
+        ObjectNode out = WireJson.object();
         if (!schema.isObject()) {
             return out;
         }
@@ -76,7 +77,7 @@ final class GeminiSchema {
             out.remove("format");
         }
         if (out.has("required")) {
-            ArrayNode required = GeminiJson.NODES.arrayNode();
+            ArrayNode required = WireJson.NODES.arrayNode();
             for (JsonNode name : out.get("required")) {
                 if (out.path("properties").has(name.asText())) {
                     required.add(name.asText());
@@ -100,7 +101,7 @@ final class GeminiSchema {
             }
             return;
         }
-        ArrayNode types = GeminiJson.NODES.arrayNode();
+        ArrayNode types = WireJson.NODES.arrayNode();
         for (JsonNode t : value) {
             if (t.asText().equals("null")) {
                 out.put("nullable", true);
@@ -117,7 +118,7 @@ final class GeminiSchema {
     }
 
     private static void anyOf(JsonNode value, ObjectNode out) {
-        ArrayNode branches = GeminiJson.NODES.arrayNode();
+        ArrayNode branches = WireJson.NODES.arrayNode();
         for (JsonNode branch : value) {
             if ("null".equals(branch.path("type").asText())) {
                 out.put("nullable", true);

@@ -1,5 +1,6 @@
 package dev.ccr.wire.gemini;
 
+import dev.ccr.wire.WireJson;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ public final class GeminiToChatResponse {
     }
 
     public static ObjectNode convert(ObjectNode gemini) {
-        return convert(gemini, GeminiJson::toolCallId);
+        return convert(gemini, WireJson::toolCallId);
     }
 
     /** As {@link #convert(ObjectNode)}, with tool call ids for unnamed calls from {@code ids}. */
@@ -36,7 +37,7 @@ public final class GeminiToChatResponse {
         JsonNode candidate = gemini.path("candidates").path(0);
         GeminiParts parts = GeminiParts.of(candidate, 0, ids);
 
-        ObjectNode out = GeminiJson.object();
+        ObjectNode out = WireJson.object();
         out.put("id", gemini.path("responseId").asText("chatcmpl-gemini"));
         out.put("object", "chat.completion");
         out.put("created", Instant.now().getEpochSecond());

@@ -1,5 +1,6 @@
 package dev.ccr.wire.gemini;
 
+import dev.ccr.wire.WireJson;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ public final class GeminiToChatStream implements StreamConverter {
     private JsonNode usage;
 
     public GeminiToChatStream() {
-        this(GeminiJson::toolCallId);
+        this(WireJson::toolCallId);
     }
 
     /** With tool call ids for unnamed calls from {@code ids}. */
@@ -46,7 +47,7 @@ public final class GeminiToChatStream implements StreamConverter {
 
     @Override
     public void accept(EventSink out, SseEvent event) {
-        ObjectNode gemini = GeminiJson.parseObjectOrNull(event.data());
+        ObjectNode gemini = WireJson.parseObjectOrNull(event.data());
         if (gemini == null) {
             return;
         }
@@ -90,7 +91,7 @@ public final class GeminiToChatStream implements StreamConverter {
         } else {
             choice.put("finish_reason", finish);
         }
-        out.emit(new SseEvent(null, GeminiJson.compact(chunk)));
+        out.emit(new SseEvent(null, WireJson.compact(chunk)));
     }
 
     @Override
@@ -99,13 +100,13 @@ public final class GeminiToChatStream implements StreamConverter {
             ObjectNode chunk = chunk();
             chunk.putArray("choices");
             chunk.set("usage", GeminiParts.usage(usage));
-            out.emit(new SseEvent(null, GeminiJson.compact(chunk)));
+            out.emit(new SseEvent(null, WireJson.compact(chunk)));
         }
         out.emit(new SseEvent(null, "[DONE]"));
     }
 
     private ObjectNode chunk() {
-        ObjectNode chunk = GeminiJson.object();
+        ObjectNode chunk = WireJson.object();
         chunk.put("id", id);
         chunk.put("object", "chat.completion.chunk");
         chunk.put("created", created);

@@ -1,6 +1,6 @@
 package dev.ccr.wire.openai;
 
-import java.util.concurrent.ThreadLocalRandom;
+import dev.ccr.wire.WireJson;
 
 /** Makes the ids ccr invents for Anthropic objects the provider did not name. */
 final class Ids {
@@ -21,7 +21,6 @@ final class Ids {
     }
 
     private static String random96() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("%016x%08x", r.nextLong(), r.nextInt());
+        return WireJson.random96();
     }
 }

@@ -1,17 +1,16 @@
 package dev.ccr.wire.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.wire.WireException;
+import dev.ccr.wire.WireJson;
 
 /** Reads and writes the JSON of this package with one shared, thread-safe mapper. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final ObjectMapper MAPPER = WireJson.MAPPER;
+    static final JsonNodeFactory NODES = WireJson.NODES;
 
     // Enough of an upstream body to diagnose it without copying megabytes into an exception message.
     private static final int EXCERPT_LENGTH = 2000;
@@ -19,33 +18,16 @@ final class Json {
     private Json() {}
 
     static ObjectNode object() {
-        return NODES.objectNode();
+        return WireJson.object();
     }
 
     /** Parses a JSON object, or returns null when the text is not one (CCR skips such lines too). */
     static ObjectNode parseObjectOrNull(String text) {
-        int i = 0;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        // [DONE] and keep-alive text end every stream; spare them a parse exception.
-        if (i == text.length() || text.charAt(i) != '{') {
-            return null;
-        }
-        try {
-            return MAPPER.readTree(text) instanceof ObjectNode o ? o : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
+        return WireJson.parseObjectOrNull(text);
     }
 
-    /** Writes a tree as compact JSON, the way {@code JSON.stringify} does. */
     static String compact(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new WireException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return WireJson.compact(node);
     }
 
     static String excerpt(JsonNode node) {

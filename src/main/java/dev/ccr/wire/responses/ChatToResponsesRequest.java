@@ -1,5 +1,6 @@
 package dev.ccr.wire.responses;
 
+import dev.ccr.wire.WireJson;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,12 +37,12 @@ public final class ChatToResponsesRequest {
     /** Returns the Responses body for {@code chat}; the input is not modified. */
     public static ObjectNode convert(ObjectNode chat) {
         requireNonNull(chat, "chat");
-        ObjectNode out = ResponsesJson.object();
+        ObjectNode out = WireJson.object();
         if (chat.hasNonNull("model")) {
             out.set("model", chat.get("model"));
         }
         StringBuilder system = new StringBuilder();
-        ArrayNode input = ResponsesJson.NODES.arrayNode();
+        ArrayNode input = WireJson.NODES.arrayNode();
         for (JsonNode message : chat.path("messages")) {
             switch (message.path("role").asText("")) {
                 case "system", "developer" -> {
@@ -78,7 +79,7 @@ public final class ChatToResponsesRequest {
     }
 
     private static void user(JsonNode content, ArrayNode input) {
-        ArrayNode parts = ResponsesJson.NODES.arrayNode();
+        ArrayNode parts = WireJson.NODES.arrayNode();
         if (content != null && content.isTextual()) {
             if (!content.textValue().isEmpty()) {
                 parts.addObject().put("type", "input_text").put("text", content.textValue());
@@ -114,7 +115,7 @@ public final class ChatToResponsesRequest {
     private static void assistant(JsonNode message, ArrayNode input) {
         String text = text(message.get("content"));
         if (!text.isEmpty()) {
-            ArrayNode parts = ResponsesJson.NODES.arrayNode();
+            ArrayNode parts = WireJson.NODES.arrayNode();
             parts.addObject().put("type", "output_text").put("text", text);
             message(input, "assistant", parts);
         }
@@ -125,7 +126,7 @@ public final class ChatToResponsesRequest {
             item.put("name", call.path("function").path("name").asText(""));
             JsonNode args = call.path("function").path("arguments");
             item.put("arguments", args.isTextual() ? args.asText() : args.isMissingNode() || args.isNull()
-                    ? "{}" : ResponsesJson.compact(args));
+                    ? "{}" : WireJson.compact(args));
         }
     }
 
@@ -156,7 +157,7 @@ public final class ChatToResponsesRequest {
     }
 
     private static void tools(JsonNode chat, ObjectNode out) {
-        ArrayNode tools = ResponsesJson.NODES.arrayNode();
+        ArrayNode tools = WireJson.NODES.arrayNode();
         for (JsonNode tool : chat.path("tools")) {
             JsonNode function = tool.path("function");
             String name = function.path("name").asText("");
@@ -174,7 +175,7 @@ public final class ChatToResponsesRequest {
                 t.put("description", function.get("description").asText());
             }
             t.set("parameters", function.path("parameters").isObject()
-                    ? function.get("parameters").deepCopy() : ResponsesJson.object().put("type", "object"));
+                    ? function.get("parameters").deepCopy() : WireJson.object().put("type", "object"));
         }
         if (tools.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package dev.ccr.wire.responses;
 
+import dev.ccr.wire.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,7 @@ final class ResponsesOutput {
     static ObjectNode usage(JsonNode usage) {
         long input = usage.path("input_tokens").asLong(0);
         long output = usage.path("output_tokens").asLong(0);
-        ObjectNode out = ResponsesJson.object();
+        ObjectNode out = WireJson.object();
         out.put("prompt_tokens", input);
         out.put("completion_tokens", output);
         out.put("total_tokens", usage.path("total_tokens").asLong(input + output));

@@ -1,5 +1,6 @@
 package dev.ccr.wire.responses;
 
+import dev.ccr.wire.WireJson;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,13 +30,13 @@ public final class ResponsesToChatResponse {
             return response; // already chat form
         }
         if (response.path("error").isObject() && response.path("output").isEmpty()) {
-            ObjectNode error = ResponsesJson.object();
+            ObjectNode error = WireJson.object();
             error.set("error", response.get("error"));
             return error;
         }
         StringBuilder text = new StringBuilder();
         StringBuilder reasoning = new StringBuilder();
-        ArrayNode toolCalls = ResponsesJson.NODES.arrayNode();
+        ArrayNode toolCalls = WireJson.NODES.arrayNode();
         for (JsonNode item : response.path("output")) {
             switch (item.path("type").asText("")) {
                 case "message" -> {
@@ -55,7 +56,7 @@ public final class ResponsesToChatResponse {
                 }
                 case "function_call" -> {
                     ObjectNode call = toolCalls.addObject();
-                    call.put("id", item.path("call_id").asText(item.path("id").asText(ResponsesJson.toolCallId())));
+                    call.put("id", item.path("call_id").asText(item.path("id").asText(WireJson.toolCallId())));
                     call.put("type", "function");
                     ObjectNode function = call.putObject("function");
                     function.put("name", item.path("name").asText(""));
@@ -65,7 +66,7 @@ public final class ResponsesToChatResponse {
             }
         }
 
-        ObjectNode out = ResponsesJson.object();
+        ObjectNode out = WireJson.object();
         out.put("id", response.path("id").asText("chatcmpl-responses"));
         out.put("object", "chat.completion");
         out.put("created", response.path("created_at").asLong(Instant.now().getEpochSecond()));

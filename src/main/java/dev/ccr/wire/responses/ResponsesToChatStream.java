@@ -1,5 +1,6 @@
 package dev.ccr.wire.responses;
 
+import dev.ccr.wire.WireJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +56,7 @@ public final class ResponsesToChatStream implements StreamConverter {
 
     @Override
     public void accept(EventSink out, SseEvent event) {
-        ObjectNode data = ResponsesJson.parseObjectOrNull(event.data());
+        ObjectNode data = WireJson.parseObjectOrNull(event.data());
         if (data == null) {
             return;
         }
@@ -105,21 +106,21 @@ public final class ResponsesToChatStream implements StreamConverter {
                 JsonNode response = data.path("response");
                 remember(response);
                 recover(out, response);
-                emit(out, ResponsesJson.object(), ResponsesOutput.finishReason(response, toolCalls > 0));
+                emit(out, WireJson.object(), ResponsesOutput.finishReason(response, toolCalls > 0));
                 if (response.path("usage").isObject()) {
                     ObjectNode chunk = chunk();
                     chunk.putArray("choices");
                     chunk.set("usage", ResponsesOutput.usage(response.get("usage")));
-                    out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+                    out.emit(new SseEvent(null, WireJson.compact(chunk)));
                 }
             }
             case "response.failed" -> {
                 JsonNode error = data.path("response").path("error");
                 error(out, error.isObject() ? (ObjectNode) error.deepCopy()
-                        : ResponsesJson.object().put("message", "response failed"));
+                        : WireJson.object().put("message", "response failed"));
             }
             case "error" -> {
-                ObjectNode error = ResponsesJson.object();
+                ObjectNode error = WireJson.object();
                 error.put("type", "error");
                 for (String key : new String[] {"code", "message", "param"}) {
                     if (data.has(key)) {
@@ -168,7 +169,7 @@ public final class ResponsesToChatStream implements StreamConverter {
         ObjectNode delta = delta();
         ObjectNode call = delta.putArray("tool_calls").addObject();
         call.put("index", index);
-        call.put("id", item.path("call_id").asText(item.path("id").asText(ResponsesJson.toolCallId())));
+        call.put("id", item.path("call_id").asText(item.path("id").asText(WireJson.toolCallId())));
         call.put("type", "function");
         ObjectNode function = call.putObject("function");
         function.put("name", item.path("name").asText(""));
@@ -236,7 +237,7 @@ public final class ResponsesToChatStream implements StreamConverter {
     }
 
     private static ObjectNode delta() {
-        return ResponsesJson.object().put("role", "assistant");
+        return WireJson.object().put("role", "assistant");
     }
 
     private void emit(EventSink out, ObjectNode delta, String finishReason) {
@@ -250,17 +251,17 @@ public final class ResponsesToChatStream implements StreamConverter {
         } else {
             choice.put("finish_reason", finishReason);
         }
-        out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+        out.emit(new SseEvent(null, WireJson.compact(chunk)));
     }
 
     private void error(EventSink out, ObjectNode error) {
-        ObjectNode chunk = ResponsesJson.object();
+        ObjectNode chunk = WireJson.object();
         chunk.set("error", error);
-        out.emit(new SseEvent(null, ResponsesJson.compact(chunk)));
+        out.emit(new SseEvent(null, WireJson.compact(chunk)));
     }
 
     private ObjectNode chunk() {
-        ObjectNode chunk = ResponsesJson.object();
+        ObjectNode chunk = WireJson.object();
         chunk.put("id", id);
         chunk.put("object", "chat.completion.chunk");
         chunk.put("created", created);

@@ -7,20 +7,23 @@ import dev.ccr.transform.TransformContext;
 import java.util.Locale;
 
 /**
- * {@code ["vercel", {...}]} (spec §3.5): the Vercel AI Gateway counterpart of {@code openrouter}. For models other
- * than Claude, {@code cache_control} is removed; the options are then merged into the body (e.g.
- * {@code {"providerOptions": {...}}}). Its reasoning deltas are read by the stream converter without help.
+ * {@code ["openrouter", {...}]} and {@code ["vercel", {...}]}, for model gateways (spec §3.5): for models other than
+ * Claude, {@code cache_control} is removed; the options are then merged into the body (e.g.
+ * {@code {"provider": {"only": [...]}}} or {@code {"providerOptions": {...}}}). Their reasoning deltas are read by the
+ * stream converter without help.
  */
-final class VercelTransformer extends BodyRewrite {
+final class GatewayTransformer extends BodyRewrite {
+    private final String name;
     private final JsonNode options;
 
-    VercelTransformer(JsonNode options) {
+    GatewayTransformer(String name, JsonNode options) {
+        this.name = name;
         this.options = options;
     }
 
     @Override
     public String name() {
-        return "vercel";
+        return name;
     }
 
     @Override
