@@ -84,7 +84,8 @@ public final class RouterApp implements AutoCloseable {
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
                         listeners(presetConfig, options, clock), clock));
         try {
-            return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, clock, Version.current()),
+            return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
+                    clock, Version.current()),
                     pipeline, presets, upstream, scripts);
         } catch (RuntimeException e) {
             presets.close();

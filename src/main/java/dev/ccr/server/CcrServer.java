@@ -12,6 +12,7 @@ import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,22 +37,18 @@ public final class CcrServer implements AutoCloseable {
     /**
      * Binds {@code config.host():config.port()} (port 0 picks a free one) and starts serving.
      *
+     * @param presets the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
+     * @param logsDir the folder {@code /api/logs} may read, or empty for none
      * @throws PortInUseException when the port is taken
      */
-    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline, Clock clock, String version) {
-        return start(config, store, pipeline, name -> Optional.empty(), clock, version);
-    }
-
-    /**
-     * As {@link #start(Config, ConfigStore, MessagesPipeline, Clock, String)}, with preset namespaces: {@code presets}
-     * gives the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none.
-     */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
-                                  Function<String, Optional<MessagesPipeline>> presets, Clock clock, String version) {
+                                  Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
+                                  Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
+        LogsEndpoint logs = new LogsEndpoint(logsDir);
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
 
@@ -71,6 +68,9 @@ public final class CcrServer implements AutoCloseable {
                 .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
+                .get("/api/logs/files", logs.files())
+                .get("/api/logs", logs.read())
+                .delete("/api/logs", logs.clear())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",
