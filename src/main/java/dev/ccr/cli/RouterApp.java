@@ -7,12 +7,14 @@ import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.pipeline.RequestListener;
 import dev.ccr.pipeline.Resilience;
+import dev.ccr.pipeline.UsageRecorder;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
+import dev.ccr.usage.UsageStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,9 +31,11 @@ public final class RouterApp implements AutoCloseable {
     private final PresetPipelines presets;
     private final UpstreamClient upstream;
     private final Scripts scripts;
+    private final UsageStore usage;
 
     private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream,
-                      Scripts scripts) {
+                      Scripts scripts, UsageStore usage) {
+        this.usage = usage;
         this.server = server;
         this.pipeline = pipeline;
         this.presets = presets;
@@ -73,32 +77,35 @@ public final class RouterApp implements AutoCloseable {
         // JS custom router and plugins, if configured: they load in the background while the server starts.
         Scripts scripts = Scripts.start(config, Version.current());
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
+        // The fork's usage records (spec §7.1), next to the config like the health file.
+        UsageStore usage = new UsageStore(store.file().toAbsolutePath().getParent().resolve("data").resolve("usage.jsonl"));
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
-                Resilience.create(config.resilience(), clock, Optional.of(healthFile)), listeners(config, options, clock), clock);
+                Resilience.create(config.resilience(), clock, Optional.of(healthFile)), listeners(config, options, clock, usage), clock);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
                 presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
-                        listeners(presetConfig, options, clock), clock));
+                        listeners(presetConfig, options, clock, usage), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    clock, Version.current()),
-                    pipeline, presets, upstream, scripts);
+                    usage, clock, Version.current()),
+                    pipeline, presets, upstream, scripts, usage);
         } catch (RuntimeException e) {
             presets.close();
             pipeline.close();
             upstream.close();
             scripts.close();
+            usage.close();
             throw e;
         }
     }
 
-    /** The access log, plus the token-speed plugin when the config enables it. */
-    private static RequestListener.Factory listeners(Config config, RouterApp.Options options, Clock clock) {
-        RequestListener.Factory log = AccessLog.factory(clock);
+    /** The access log and the usage records, plus the token-speed plugin when the config enables it. */
+    private static RequestListener.Factory listeners(Config config, RouterApp.Options options, Clock clock, UsageStore usage) {
+        RequestListener.Factory log = Listeners.both(AccessLog.factory(clock), UsageRecorder.factory(clock, usage));
         return TokenSpeedRecorder.fromConfig(config.resolved(), options.tempDir(), clock)
                 .map(speed -> Listeners.both(log, speed))
                 .orElse(log);
@@ -119,5 +126,6 @@ public final class RouterApp implements AutoCloseable {
         pipeline.close();
         upstream.close();
         scripts.close();
+        usage.close();
     }
 }

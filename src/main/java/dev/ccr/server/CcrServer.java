@@ -5,6 +5,7 @@ import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.usage.UsageStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -39,16 +40,18 @@ public final class CcrServer implements AutoCloseable {
      *
      * @param presets the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
      * @param logsDir the folder {@code /api/logs} may read, or empty for none
+     * @param usage   the usage records {@code /api/usage} reads and clears
      * @throws PortInUseException when the port is taken
      */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  Clock clock, String version) {
+                                  UsageStore usage, Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
+        UsageEndpoint usageApi = new UsageEndpoint(usage);
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
 
@@ -71,6 +74,9 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/logs/files", logs.files())
                 .get("/api/logs", logs.read())
                 .delete("/api/logs", logs.clear())
+                .get("/api/usage", usageApi.list())
+                .get("/api/usage/summary", usageApi.summary())
+                .delete("/api/usage", usageApi.clear())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",

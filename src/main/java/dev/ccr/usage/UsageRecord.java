@@ -1,0 +1,128 @@
+package dev.ccr.usage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One usage record of the CCR fork (spec §7.1): what one request, or one failed attempt of it, cost and how fast it
+ * was. Never holds a request body or a secret. Written as one camelCase JSON object per line.
+ *
+ * @param originalModel the model the client asked for
+ * @param model         the model it was routed to
+ * @param ttft          milliseconds to the first byte, when there was one
+ */
+public record UsageRecord(String id, Instant timestamp, Optional<String> sessionId, String provider, String model,
+                          String originalModel, String scenarioType, boolean stream, Usage usage, OptionalLong ttft,
+                          OptionalLong tokensPerSecond, long durationMs, Status status, Optional<String> errorMessage) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public enum Status {
+        SUCCESS, ERROR;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Optional<Status> parse(String text) {
+            for (Status s : values()) {
+                if (s.wire().equalsIgnoreCase(text)) {
+                    return Optional.of(s);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    public UsageRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(originalModel, "originalModel");
+        Objects.requireNonNull(scenarioType, "scenarioType");
+        Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(ttft, "ttft");
+        Objects.requireNonNull(tokensPerSecond, "tokensPerSecond");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(errorMessage, "errorMessage");
+    }
+
+    /** The fork's speed: {@code round(outputTokens / max((durationMs − ttft)/1000, 1))}; none without a ttft. */
+    public static OptionalLong tokensPerSecond(long outputTokens, long durationMs, OptionalLong ttft) {
+        if (ttft.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        double seconds = Math.max((durationMs - ttft.getAsLong()) / 1000.0, 1);
+        return OptionalLong.of(Math.round(outputTokens / seconds));
+    }
+
+    /** The fork's id: {@code <ms>-<6 random base36>}. */
+    public static String newId(Instant now, java.util.random.RandomGenerator random) {
+        StringBuilder tail = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            tail.append(Character.forDigit(random.nextInt(36), 36));
+        }
+        return now.toEpochMilli() + "-" + tail;
+    }
+
+    /** The day of the timestamp, {@code yyyy-MM-dd} in UTC (the fork's {@code timestamp[0..10]}). */
+    public String day() {
+        return timestamp.toString().substring(0, 10);
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id).put("timestamp", timestamp.toString());
+        sessionId.ifPresentOrElse(s -> json.put("sessionId", s), () -> json.putNull("sessionId"));
+        json.put("provider", provider).put("model", model).put("originalModel", originalModel)
+                .put("scenarioType", scenarioType).put("stream", stream)
+                .put("inputTokens", usage.inputTokens()).put("outputTokens", usage.outputTokens())
+                .put("cacheReadInputTokens", usage.cacheReadInputTokens())
+                .put("cacheCreationInputTokens", usage.cacheCreationInputTokens());
+        ttft.ifPresentOrElse(t -> json.put("ttft", t), () -> json.putNull("ttft"));
+        tokensPerSecond.ifPresentOrElse(t -> json.put("tokensPerSecond", t), () -> json.putNull("tokensPerSecond"));
+        json.put("durationMs", durationMs).put("status", status.wire());
+        errorMessage.ifPresent(m -> json.put("errorMessage", m));
+        return json;
+    }
+
+    /** Reads a record; empty when a required field is missing or malformed. */
+    public static Optional<UsageRecord> fromJson(JsonNode json) {
+        try {
+            if (!json.isObject() || !json.path("id").isTextual() || !json.path("timestamp").isTextual()) {
+                return Optional.empty();
+            }
+            Optional<Status> status = Status.parse(json.path("status").asText(""));
+            if (status.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new UsageRecord(json.get("id").asText(), Instant.parse(json.get("timestamp").asText()),
+                    text(json, "sessionId"), json.path("provider").asText(""), json.path("model").asText(""),
+                    json.path("originalModel").asText(""), json.path("scenarioType").asText("default"),
+                    json.path("stream").asBoolean(false),
+                    new Usage(json.path("inputTokens").asLong(0), json.path("outputTokens").asLong(0),
+                            json.path("cacheReadInputTokens").asLong(0), json.path("cacheCreationInputTokens").asLong(0)),
+                    number(json, "ttft"), number(json, "tokensPerSecond"), json.path("durationMs").asLong(0),
+                    status.get(), text(json, "errorMessage")));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> text(JsonNode json, String field) {
+        JsonNode node = json.path(field);
+        return node.isTextual() ? Optional.of(node.asText()) : Optional.empty();
+    }
+
+    private static OptionalLong number(JsonNode json, String field) {
+        JsonNode node = json.path(field);
+        return node.isNumber() ? OptionalLong.of(node.asLong()) : OptionalLong.empty();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ccr.usage;
+
+import dev.ccr.pipeline.ApiError;
+import dev.ccr.pipeline.ClientRequest;
+import dev.ccr.pipeline.RequestListener;
+import dev.ccr.pipeline.UsageRecorder;
+import dev.ccr.routing.RouteDecision;
+import dev.ccr.routing.SessionId;
+import dev.ccr.routing.Target;
+import dev.ccr.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The listener that turns one request's events into usage records, timed by an injected clock. */
+class UsageRecorderTest {
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private UsageStore store;
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private RequestListener listener(String body) {
+        store = new UsageStore(dir.resolve("usage.jsonl"));
+        return UsageRecorder.factory(clock, store).create(new ClientRequest() {
+            public String method() {
+                return "POST";
+            }
+
+            public String path() {
+                return "/v1/messages";
+            }
+
+            public List<Map.Entry<String, String>> headers() {
+                return List.of();
+            }
+
+            public byte[] body() {
+                return body.getBytes(StandardCharsets.UTF_8);
+            }
+
+            public void onDisconnect(Runnable action) {
+            }
+        });
+    }
+
+    private static RouteDecision routed(String provider, String model) {
+        return new RouteDecision(Optional.of(new Target(provider, model)), "think", List.of(), List.of(),
+                Optional.of(new SessionId("sess-1", "metadata")), 12, List.of());
+    }
+
+    @Test
+    void aStreamedSuccessIsOneRecordWithTtftAndSpeed() {
+        RequestListener l = listener("{\"messages\":[{\"role\":\"user\",\"content\":\"secret\"}],\"model\":\"claude-x\",\"stream\":true}");
+        l.routeDecided(routed("p", "m"));
+        l.attemptStarted(new Target("p", "m"));
+        clock.advance(Duration.ofMillis(300));
+        l.firstByte();
+        clock.advance(Duration.ofMillis(3700));
+        l.completed(200, new Usage(10, 80, 2, 1));
+
+        List<UsageRecord> records = store.records(UsageFilter.ALL);
+        assertThat(records).hasSize(1);
+        UsageRecord r = records.getFirst();
+        assertThat(r.provider()).isEqualTo("p");
+        assertThat(r.model()).isEqualTo("m");
+        assertThat(r.originalModel()).isEqualTo("claude-x");
+        assertThat(r.scenarioType()).isEqualTo("think");
+        assertThat(r.sessionId()).contains("sess-1");
+        assertThat(r.stream()).isTrue();
+        assertThat(r.usage()).isEqualTo(new Usage(10, 80, 2, 1));
+        assertThat(r.ttft()).hasValue(300);
+        assertThat(r.durationMs()).isEqualTo(4000);
+        assertThat(r.tokensPerSecond()).hasValue(22); // round(80 / 3.7 = 21.6)
+        assertThat(r.status()).isEqualTo(UsageRecord.Status.SUCCESS);
+        assertThat(r.toJson().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void aFailedAttemptFollowedByAFallbackIsItsOwnErrorRecord() {
+        RequestListener l = listener("{\"model\":\"claude-x\"}");
+        l.routeDecided(routed("p", "m"));
+        l.attemptStarted(new Target("p", "m"));
+        clock.advance(Duration.ofMillis(50));
+        l.attemptFailed(new Target("p", "m"), ApiError.upstream(503, "unavailable", null));
+        l.attemptStarted(new Target("q", "x"));
+        clock.advance(Duration.ofMillis(100));
+        l.firstByte();
+        l.completed(200, new Usage(1, 2, 0, 0));
+
+        List<UsageRecord> records = store.records(UsageFilter.ALL);
+        assertThat(records).extracting(UsageRecord::provider).containsExactly("p", "q");
+        assertThat(records.get(0).status()).isEqualTo(UsageRecord.Status.ERROR);
+        assertThat(records.get(0).durationMs()).isEqualTo(50);
+        assertThat(records.get(0).errorMessage()).contains("503 unavailable");
+        assertThat(records.get(1).status()).isEqualTo(UsageRecord.Status.SUCCESS);
+        assertThat(records.get(1).durationMs()).isEqualTo(150);
+        assertThat(records.get(1).ttft()).hasValue(150);
+    }
+
+    @Test
+    void aRequestThatFailsForGoodIsOneErrorRecordForItsLastTarget() {
+        RequestListener l = listener("{\"model\":\"claude-x\"}");
+        l.routeDecided(routed("p", "m"));
+        l.attemptStarted(new Target("p", "m"));
+        clock.advance(Duration.ofMillis(20));
+        l.attemptFailed(new Target("p", "m"), ApiError.upstream(400, "bad", null));
+        l.failed(ApiError.upstream(400, "bad", null));
+
+        List<UsageRecord> records = store.records(UsageFilter.ALL);
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().status()).isEqualTo(UsageRecord.Status.ERROR);
+        assertThat(records.getFirst().provider()).isEqualTo("p");
+        assertThat(records.getFirst().durationMs()).isEqualTo(20);
+        assertThat(records.getFirst().ttft()).isEmpty();
+        assertThat(records.getFirst().tokensPerSecond()).isEmpty();
+    }
+}
