@@ -140,7 +140,7 @@ final class AnthropicPassthrough implements Dialect {
                 client.body().write(buf, 0, n);
                 client.flush();
             } catch (IOException clientGone) {
-                attempt.cancellation().cancel("client disconnected");
+                attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
                 return Optional.empty();
             }
             tap.feed(buf, 0, n);
@@ -162,7 +162,7 @@ final class AnthropicPassthrough implements Dialect {
                 attempt.response().body().write(SseWriter.encode(error));
                 attempt.response().flush();
             } catch (IOException clientGone) {
-                attempt.cancellation().cancel("client disconnected");
+                attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
             }
         }
         return Failure.of(FailureKind.BROKEN_STREAM, error.data());

@@ -171,7 +171,7 @@ final class ChatCompletions implements Dialect {
             out.flush();
             attempt.listener().completed(200, out.usage());
         } catch (ClientGoneException e) {
-            attempt.cancellation().cancel("client disconnected");
+            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
         }
     }
 
@@ -199,14 +199,13 @@ final class ChatCompletions implements Dialect {
                 SseEvent error = UpstreamErrors.brokenStreamEvent(attempt, e);
                 out.emit(error);
                 out.flush();
-                attempt.listener().completed(200, out.usage());
                 return Optional.of(Failure.of(FailureKind.BROKEN_STREAM, error.data()));
             }
             converter.atEnd(out);
             out.flush();
             attempt.listener().completed(200, out.usage());
         } catch (ClientGoneException e) {
-            attempt.cancellation().cancel("client disconnected");
+            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
         }
         return Optional.empty();
     }

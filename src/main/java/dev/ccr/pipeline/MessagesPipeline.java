@@ -42,6 +42,9 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class MessagesPipeline implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The cancellation reason when the client goes away (the dialects use it when a write to the client fails). */
+    static final String CLIENT_LEFT = "client disconnected";
+
     private final Config config;
     private final Resilience resilience;
     private final TransformerRegistry transformers;
@@ -73,7 +76,7 @@ public final class MessagesPipeline implements AutoCloseable {
     public void handle(ClientRequest request, ClientResponse response) {
         RequestListener listener = listeners.create(request);
         Cancellation cancellation = new Cancellation();
-        request.onDisconnect(() -> cancellation.cancel("client disconnected"));
+        request.onDisconnect(() -> cancellation.cancel(CLIENT_LEFT));
         try {
             ObjectNode body = parseBody(request.body());
             if (!body.has("stream")) {
@@ -137,6 +140,12 @@ public final class MessagesPipeline implements AutoCloseable {
                     Optional<Failure> brokeMidStream = dialectFor(provider, target).forward(attempt);
                     if (brokeMidStream.isPresent()) {
                         resilience.health().recordFailure(candidate.model(), brokeMidStream.get());
+                        request.listener().failed(ApiError.upstream(502, "the stream broke after it had started: "
+                                + brokeMidStream.get().message(), "provider_stream_broken"));
+                    } else if (request.cancellation().isCancelled() || CLIENT_LEFT.equals(scope.reason())) {
+                        // The client left; that says nothing about the provider.
+                        request.listener().failed(new ApiError(499, "api_error", "the client disconnected",
+                                Optional.of("client_disconnected")));
                     } else {
                         succeeded(candidate, ref(routed), request.scenario(), first != null);
                     }

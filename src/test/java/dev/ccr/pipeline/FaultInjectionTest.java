@@ -161,6 +161,9 @@ class FaultInjectionTest {
             assertThat(response.body()).doesNotContain("message_stop");
             assertThat(fallback.getRequestCount()).isZero();
             assertThat(health(router, "p,m").get("failureCount").asInt()).isEqualTo(1);
+            JsonNode usage = JSON.readTree(router.get("/api/usage").body());
+            assertThat(usage.at("/records/0/status").asText()).isEqualTo("error");
+            assertThat(usage.at("/records/0/errorMessage").asText()).contains("the stream broke");
         }
     }
 
