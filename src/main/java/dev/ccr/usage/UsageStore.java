@@ -39,6 +39,8 @@ public final class UsageStore implements AutoCloseable {
 
     private final Path file;
     private final ExecutorService writer;
+    /** Open while records are being appended; touched only on the writer thread. */
+    private BufferedWriter out;
 
     public UsageStore(Path file) {
         this.file = file;
@@ -54,11 +56,17 @@ public final class UsageStore implements AutoCloseable {
         try {
             writer.execute(() -> {
                 try {
-                    Files.createDirectories(file.toAbsolutePath().getParent());
-                    Files.writeString(file, JSON.writeValueAsString(record.toJson()) + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    // The file stays open between records: opening it per record halved the router's throughput.
+                    if (out == null) {
+                        Files.createDirectories(file.toAbsolutePath().getParent());
+                        out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    }
+                    out.write(JSON.writeValueAsString(record.toJson()));
+                    out.write('\n');
+                    out.flush();
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("Could not append a usage record to {}: {}", file, e.toString());
+                    closeAppender();
                 }
             });
         } catch (RejectedExecutionException closed) {
@@ -90,6 +98,7 @@ public final class UsageStore implements AutoCloseable {
      */
     public int clear(java.util.Optional<Instant> before) {
         return onWriter(() -> {
+            closeAppender(); // the file is replaced below; the next append reopens it
             List<UsageRecord> all = readAll();
             List<UsageRecord> kept = before.map(b -> all.stream().filter(r -> !r.timestamp().isBefore(b)).toList())
                     .orElse(List.of());
@@ -142,9 +151,25 @@ public final class UsageStore implements AutoCloseable {
         }
     }
 
+    private void closeAppender() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the records were flushed as they were written
+            }
+            out = null;
+        }
+    }
+
     /** Writes what is queued, then stops the writer. */
     @Override
     public void close() {
+        try {
+            writer.execute(this::closeAppender);
+        } catch (RejectedExecutionException alreadyClosed) {
+            return;
+        }
         writer.shutdown();
         try {
             writer.awaitTermination(5, TimeUnit.SECONDS);
