@@ -16,8 +16,9 @@ import dev.ccr.wire.sse.SseEvent;
  */
 public interface StreamConverter {
 
-    /** Called once before the first upstream event; may emit events that must precede everything else. */
-    void atStart(EventSink out);
+    /** Called once before the first upstream event; may emit events that must precede everything else. Most emit none. */
+    default void atStart(EventSink out) {
+    }
 
     /** Converts one upstream event, emitting zero or more client events. */
     void accept(EventSink out, SseEvent event);

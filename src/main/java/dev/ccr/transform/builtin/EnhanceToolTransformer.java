@@ -63,9 +63,6 @@ final class EnhanceToolTransformer implements Transformer {
         private ObjectNode template;
         private String eventName;
 
-        @Override
-        public void atStart(EventSink out) {
-        }
 
         @Override
         public void accept(EventSink out, SseEvent event) {

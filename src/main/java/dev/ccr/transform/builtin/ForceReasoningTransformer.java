@@ -121,9 +121,6 @@ final class ForceReasoningTransformer implements Transformer {
         private boolean stripLeading;
         private ObjectNode template;
 
-        @Override
-        public void atStart(EventSink out) {
-        }
 
         @Override
         public void accept(EventSink out, SseEvent event) {

@@ -113,9 +113,6 @@ final class ToolUseTransformer implements Transformer {
         private boolean emitted;
         private boolean otherTools;
 
-        @Override
-        public void atStart(EventSink out) {
-        }
 
         @Override
         public void accept(EventSink out, SseEvent event) {

@@ -41,9 +41,6 @@ public final class GeminiToChatStream implements StreamConverter {
         this.ids = requireNonNull(ids, "ids");
     }
 
-    @Override
-    public void atStart(EventSink out) {
-    }
 
     @Override
     public void accept(EventSink out, SseEvent event) {

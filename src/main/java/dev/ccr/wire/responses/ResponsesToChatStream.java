@@ -50,9 +50,6 @@ public final class ResponsesToChatStream implements StreamConverter {
     private final Set<Integer> callsWithArguments = new HashSet<>();
     private boolean anyText;
 
-    @Override
-    public void atStart(EventSink out) {
-    }
 
     @Override
     public void accept(EventSink out, SseEvent event) {
