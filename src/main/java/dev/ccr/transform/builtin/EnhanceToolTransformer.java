@@ -63,7 +63,6 @@ final class EnhanceToolTransformer implements Transformer {
         private ObjectNode template;
         private String eventName;
 
-
         @Override
         public void accept(EventSink out, SseEvent event) {
             JsonNode parsed = event.data().startsWith("{") ? ToolArguments.parseStrict(event.data()).orElse(null) : null;

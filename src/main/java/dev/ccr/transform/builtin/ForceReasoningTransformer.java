@@ -121,7 +121,6 @@ final class ForceReasoningTransformer implements Transformer {
         private boolean stripLeading;
         private ObjectNode template;
 
-
         @Override
         public void accept(EventSink out, SseEvent event) {
             JsonNode parsed = event.data().startsWith("{") ? ToolArguments.parseStrict(event.data()).orElse(null) : null;

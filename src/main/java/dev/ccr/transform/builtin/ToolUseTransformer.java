@@ -113,7 +113,6 @@ final class ToolUseTransformer implements Transformer {
         private boolean emitted;
         private boolean otherTools;
 
-
         @Override
         public void accept(EventSink out, SseEvent event) {
             JsonNode parsed = event.data().startsWith("{") ? ToolArguments.parseStrict(event.data()).orElse(null) : null;

@@ -41,7 +41,6 @@ public final class GeminiToChatStream implements StreamConverter {
         this.ids = requireNonNull(ids, "ids");
     }
 
-
     @Override
     public void accept(EventSink out, SseEvent event) {
         ObjectNode gemini = WireJson.parseObjectOrNull(event.data());

@@ -50,7 +50,6 @@ public final class ResponsesToChatStream implements StreamConverter {
     private final Set<Integer> callsWithArguments = new HashSet<>();
     private boolean anyText;
 
-
     @Override
     public void accept(EventSink out, SseEvent event) {
         ObjectNode data = WireJson.parseObjectOrNull(event.data());
