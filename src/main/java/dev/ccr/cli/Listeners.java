@@ -1,5 +1,6 @@
 package dev.ccr.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.RequestListener;
 import dev.ccr.routing.RouteDecision;
@@ -19,6 +20,12 @@ final class Listeners {
                 return a;
             }
             return new RequestListener() {
+                @Override
+                public void bodyParsed(ObjectNode body) {
+                    a.bodyParsed(body);
+                    b.bodyParsed(body);
+                }
+
                 @Override
                 public void routeDecided(RouteDecision decision) {
                     a.routeDecided(decision);

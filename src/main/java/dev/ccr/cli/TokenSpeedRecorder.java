@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.pipeline.ClientRequest;
 import dev.ccr.pipeline.RequestListener;
+import dev.ccr.routing.RouteDecision;
+import dev.ccr.routing.SessionId;
 import dev.ccr.usage.Usage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,13 +27,12 @@ import java.util.regex.Pattern;
  *
  * <p>Measured from the request's own events: time to first token is the time to the first byte of the answer, and the
  * speed is the CCR fork's {@code round(outputTokens / max((duration − ttft) / 1 s, 1))} at the end (CCR also writes a
- * per-second figure while streaming). The session id is read from {@code metadata.user_id} in the legacy
- * {@code _session_<id>} form or the JSON form newer Claude Code sends, or from {@code x-claude-code-session-id}.
+ * per-second figure while streaming). The session id is the routing decision's: {@code metadata.user_id} in the
+ * legacy {@code _session_<id>} form or the JSON form newer Claude Code sends, or {@code x-claude-code-session-id}.
  */
 final class TokenSpeedRecorder implements RequestListener.Factory {
     private static final Logger LOG = LoggerFactory.getLogger(TokenSpeedRecorder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LEGACY_SESSION = Pattern.compile("_session_([a-f0-9-]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
 
     private final Path dir;
@@ -56,54 +56,28 @@ final class TokenSpeedRecorder implements RequestListener.Factory {
 
     @Override
     public RequestListener create(ClientRequest request) {
-        if (!request.path().endsWith("/v1/messages")) {
-            return RequestListener.NONE;
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(request.body());
-        } catch (IOException e) {
-            return RequestListener.NONE;
-        }
-        if (body == null) {
-            return RequestListener.NONE;
-        }
-        Optional<String> session = sessionId(body, request);
-        if (session.isEmpty()) {
-            return RequestListener.NONE;
-        }
-        return new Recording(session.get(), body.path("stream").asBoolean(false), clock.millis());
+        return request.path().endsWith("/v1/messages") ? new Recording(clock.millis()) : RequestListener.NONE;
     }
 
-    static Optional<String> sessionId(JsonNode body, ClientRequest request) {
-        String userId = body.path("metadata").path("user_id").asText("");
-        Matcher legacy = LEGACY_SESSION.matcher(userId);
-        String id = null;
-        if (legacy.find()) {
-            id = legacy.group(1);
-        } else if (userId.startsWith("{")) {
-            try {
-                id = JSON.readTree(userId).path("session_id").asText(null);
-            } catch (IOException ignored) {
-                // not JSON after all
-            }
-        }
-        if (id == null) {
-            id = request.header("x-claude-code-session-id").orElse(null);
-        }
-        return Optional.ofNullable(id).filter(s -> SAFE_ID.matcher(s).matches());
-    }
-
+    /** One request: its session comes from the routing decision, which reads all three places Claude Code puts it. */
     private final class Recording implements RequestListener {
-        private final String sessionId;
-        private final boolean stream;
         private final long start;
+        private Optional<String> sessionId = Optional.empty();
+        private boolean stream;
         private long firstByte = -1;
 
-        Recording(String sessionId, boolean stream, long start) {
-            this.sessionId = sessionId;
-            this.stream = stream;
+        Recording(long start) {
             this.start = start;
+        }
+
+        @Override
+        public void bodyParsed(ObjectNode body) {
+            stream = body.path("stream").asBoolean(false);
+        }
+
+        @Override
+        public void routeDecided(RouteDecision decision) {
+            sessionId = decision.session().map(SessionId::id).filter(id -> SAFE_ID.matcher(id).matches());
         }
 
         @Override
@@ -115,6 +89,10 @@ final class TokenSpeedRecorder implements RequestListener.Factory {
 
         @Override
         public void completed(int status, Usage usage) {
+            if (sessionId.isEmpty()) {
+                return;
+            }
+            String sessionId = this.sessionId.get();
             try {
                 long end = clock.millis();
                 long duration = end - start;

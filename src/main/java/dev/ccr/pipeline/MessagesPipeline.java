@@ -82,6 +82,7 @@ public final class MessagesPipeline implements AutoCloseable {
             if (!body.has("stream")) {
                 body.put("stream", false);
             }
+            listener.bodyParsed(body);
             RoutingRequest routing = new RoutingRequest(body, request.headerMap(), config, tokens);
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);

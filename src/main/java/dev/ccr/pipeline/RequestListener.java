@@ -12,6 +12,10 @@ public interface RequestListener {
     RequestListener NONE = new RequestListener() {
     };
 
+    /** The client's request, parsed; listeners read it (never change it) instead of parsing the body again. */
+    default void bodyParsed(com.fasterxml.jackson.databind.node.ObjectNode body) {
+    }
+
     default void routeDecided(RouteDecision decision) {
     }
 

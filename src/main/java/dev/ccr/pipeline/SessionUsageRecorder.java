@@ -29,6 +29,11 @@ final class SessionUsageRecorder implements RequestListener {
     }
 
     @Override
+    public void bodyParsed(com.fasterxml.jackson.databind.node.ObjectNode body) {
+        next.bodyParsed(body);
+    }
+
+    @Override
     public void routeDecided(RouteDecision decision) {
         next.routeDecided(decision);
     }

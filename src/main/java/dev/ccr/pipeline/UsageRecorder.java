@@ -1,8 +1,6 @@
 package dev.ccr.pipeline;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.SessionId;
 import dev.ccr.routing.Target;
@@ -10,7 +8,6 @@ import dev.ccr.usage.Usage;
 import dev.ccr.usage.UsageRecord;
 import dev.ccr.usage.UsageStore;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,13 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * only what the events say plus the request's own {@code model} and {@code stream}; never keeps a body or a header.
  */
 public final class UsageRecorder implements RequestListener {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final Clock clock;
     private final UsageStore store;
     private final long startMillis;
-    private final String originalModel;
-    private final boolean stream;
+    private String originalModel = "";
+    private boolean stream;
     private Optional<String> sessionId = Optional.empty();
     private String scenario = "default";
     private Optional<Target> target = Optional.empty();
@@ -37,36 +32,22 @@ public final class UsageRecorder implements RequestListener {
     private Optional<ApiError> pendingFailure = Optional.empty();
     private boolean recorded;
 
-    private UsageRecorder(Clock clock, UsageStore store, byte[] body) {
+    private UsageRecorder(Clock clock, UsageStore store) {
         this.clock = clock;
         this.store = store;
         this.startMillis = clock.millis();
         this.attemptStartMillis = startMillis;
-        String model = "";
-        boolean streaming = false;
-        try (JsonParser parser = JSON.createParser(body)) {
-            if (parser.nextToken() == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if ("model".equals(field) && value == JsonToken.VALUE_STRING) {
-                        model = parser.getText();
-                    } else if ("stream".equals(field)) {
-                        streaming = value == JsonToken.VALUE_TRUE;
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            // the pipeline rejects it; the record says what is known
-        }
-        this.originalModel = model;
-        this.stream = streaming;
     }
 
     public static Factory factory(Clock clock, UsageStore store) {
-        return request -> new UsageRecorder(clock, store, request.body());
+        return request -> new UsageRecorder(clock, store);
+    }
+
+    /** A body that does not parse is rejected before this; its record then has no original model. */
+    @Override
+    public synchronized void bodyParsed(ObjectNode body) {
+        originalModel = body.path("model").asText("");
+        stream = body.path("stream").asBoolean(false);
     }
 
     @Override

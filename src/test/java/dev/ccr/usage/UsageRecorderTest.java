@@ -37,7 +37,7 @@ class UsageRecorderTest {
 
     private RequestListener listener(String body) {
         store = new UsageStore(dir.resolve("usage.jsonl"));
-        return UsageRecorder.factory(clock, store).create(new ClientRequest() {
+        RequestListener listener = UsageRecorder.factory(clock, store).create(new ClientRequest() {
             public String method() {
                 return "POST";
             }
@@ -57,6 +57,12 @@ class UsageRecorderTest {
             public void onDisconnect(Runnable action) {
             }
         });
+        try {
+            listener.bodyParsed((com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(body));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return listener;
     }
 
     private static RouteDecision routed(String provider, String model) {
