@@ -2,23 +2,8 @@ package dev.ccr.transform.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.transform.HeaderList;
-import dev.ccr.transform.ProviderInfo;
-import dev.ccr.transform.ProviderRequest;
-import dev.ccr.transform.ProviderResponse;
-import dev.ccr.transform.TransformContext;
-import dev.ccr.transform.TransformerChain;
 import dev.ccr.transform.TransformerRegistry;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,17 +13,7 @@ class BuiltinsTest {
     private static final TransformerRegistry REGISTRY = TransformerRegistry.withBuiltins();
 
     private static JsonNode sent(String name, String options, String body) throws Exception {
-        JsonNode opts = options == null ? MissingNode.getInstance() : JSON.readTree(options);
-        AtomicReference<ProviderRequest> captured = new AtomicReference<>();
-        TransformerChain.run(List.of(REGISTRY.create(name, opts).orElseThrow()),
-                new ProviderRequest(URI.create("http://127.0.0.1:9/v1"), HeaderList.EMPTY, (ObjectNode) JSON.readTree(body), Duration.ofSeconds(1)),
-                new TransformContext(new ProviderInfo("p", URI.create("http://127.0.0.1:9/v1"), "k", List.of()), "m", "default",
-                        JSON.createObjectNode(), Map.of()),
-                r -> {
-                    captured.set(r);
-                    return new ProviderResponse(200, HeaderList.EMPTY, new ByteArrayInputStream(new byte[0]));
-                });
-        return captured.get().body();
+        return Chains.run(name, options, body, "application/json", "{}").sent().body();
     }
 
     @Test

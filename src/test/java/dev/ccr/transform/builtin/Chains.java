@@ -37,12 +37,17 @@ final class Chains {
     }
 
     static Outcome run(String name, String options, HeaderList headers, String body, String contentType, String upstream) throws Exception {
+        return run(name, options, URI.create("http://127.0.0.1:9/v1"), "m", headers, body, contentType, upstream);
+    }
+
+    /** As above, for a provider at {@code base} serving the routed {@code model}. */
+    static Outcome run(String name, String options, URI base, String model, HeaderList headers, String body,
+                       String contentType, String upstream) throws Exception {
         JsonNode opts = options == null ? MissingNode.getInstance() : JSON.readTree(options);
         AtomicReference<ProviderRequest> captured = new AtomicReference<>();
-        URI base = URI.create("http://127.0.0.1:9/v1");
         ProviderResponse response = TransformerChain.run(List.of(REGISTRY.create(name, opts).orElseThrow()),
                 new ProviderRequest(base, headers, (ObjectNode) JSON.readTree(body), Duration.ofSeconds(1)),
-                new TransformContext(new ProviderInfo("p", base, "provider-key", List.of()), "m", "default",
+                new TransformContext(new ProviderInfo("p", base, "provider-key", List.of(model)), model, "default",
                         JSON.createObjectNode(), Map.of()),
                 r -> {
                     captured.set(r);

@@ -2,24 +2,11 @@ package dev.ccr.transform.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.transform.HeaderList;
-import dev.ccr.transform.ProviderInfo;
-import dev.ccr.transform.ProviderRequest;
-import dev.ccr.transform.ProviderResponse;
-import dev.ccr.transform.TransformContext;
-import dev.ccr.transform.TransformerChain;
-import dev.ccr.transform.TransformerRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,28 +14,14 @@ class GeminiTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final URI BASE = URI.create("https://generativelanguage.googleapis.com/v1beta/models/");
 
-    private record Outcome(ProviderRequest sent, String answer) {
-    }
-
-    private static Outcome run(URI base, HeaderList headers, String body, String contentType, String upstreamAnswer) throws Exception {
-        AtomicReference<ProviderRequest> captured = new AtomicReference<>();
-        ProviderResponse response = TransformerChain.run(
-                List.of(TransformerRegistry.withBuiltins().create("gemini", MissingNode.getInstance()).orElseThrow()),
-                new ProviderRequest(base, headers, (ObjectNode) JSON.readTree(body), Duration.ofSeconds(1)),
-                new TransformContext(new ProviderInfo("g", base, "provider-key", List.of("gemini-2.5-pro")),
-                        "gemini-2.5-pro", "default", JSON.createObjectNode(), Map.of()),
-                r -> {
-                    captured.set(r);
-                    return new ProviderResponse(200, HeaderList.EMPTY.with("Content-Type", contentType),
-                            new ByteArrayInputStream(upstreamAnswer.getBytes(StandardCharsets.UTF_8)));
-                });
-        return new Outcome(captured.get(), new String(response.readAll(), StandardCharsets.UTF_8));
+    private static Chains.Outcome run(URI base, HeaderList headers, String body, String contentType, String upstreamAnswer) throws Exception {
+        return Chains.run("gemini", null, base, "gemini-2.5-pro", headers, body, contentType, upstreamAnswer);
     }
 
     @Test
     void jsonRequestGoesToGenerateContentWithTheGoogleKeyHeader() throws Exception {
         HeaderList headers = HeaderList.EMPTY.with("Content-Type", "application/json").with("Authorization", "Bearer gk");
-        Outcome outcome = run(BASE, headers, """
+        Chains.Outcome outcome = run(BASE, headers, """
                 {"model":"gemini-2.5-pro","stream":false,"max_tokens":100,"messages":[{"role":"user","content":"hi"}]}""",
                 "application/json; charset=UTF-8", """
                 {"candidates":[{"content":{"role":"model","parts":[{"text":"Hello"}]},"finishReason":"STOP"}],
@@ -71,7 +44,7 @@ class GeminiTransformerTest {
 
     @Test
     void streamingRequestGoesToStreamGenerateContentAndEventsComeBackAsChunks() throws Exception {
-        Outcome outcome = run(URI.create("http://127.0.0.1:9/v1beta/models"), HeaderList.EMPTY, """
+        Chains.Outcome outcome = run(URI.create("http://127.0.0.1:9/v1beta/models"), HeaderList.EMPTY, """
                 {"model":"gemini-2.5-flash","stream":true,"messages":[{"role":"user","content":"hi"}]}""",
                 "text/event-stream", """
                 data: {"candidates":[{"content":{"role":"model","parts":[{"text":"Hel"}]}}]}

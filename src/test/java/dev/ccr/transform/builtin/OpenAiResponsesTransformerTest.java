@@ -2,24 +2,11 @@ package dev.ccr.transform.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.transform.HeaderList;
-import dev.ccr.transform.ProviderInfo;
-import dev.ccr.transform.ProviderRequest;
-import dev.ccr.transform.ProviderResponse;
-import dev.ccr.transform.TransformContext;
-import dev.ccr.transform.TransformerChain;
-import dev.ccr.transform.TransformerRegistry;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,28 +14,14 @@ class OpenAiResponsesTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final URI URL = URI.create("https://api.openai.com/v1/responses");
 
-    private record Outcome(ProviderRequest sent, String answer) {
-    }
-
-    private static Outcome run(String body, String contentType, String upstreamAnswer) throws Exception {
-        AtomicReference<ProviderRequest> captured = new AtomicReference<>();
+    private static Chains.Outcome run(String body, String contentType, String upstreamAnswer) throws Exception {
         HeaderList headers = HeaderList.EMPTY.with("Content-Type", "application/json").with("Authorization", "Bearer ok");
-        ProviderResponse response = TransformerChain.run(
-                List.of(TransformerRegistry.withBuiltins().create("openai-responses", MissingNode.getInstance()).orElseThrow()),
-                new ProviderRequest(URL, headers, (ObjectNode) JSON.readTree(body), Duration.ofSeconds(1)),
-                new TransformContext(new ProviderInfo("o", URL, "ok", List.of("gpt-5-codex")),
-                        "gpt-5-codex", "default", JSON.createObjectNode(), Map.of()),
-                r -> {
-                    captured.set(r);
-                    return new ProviderResponse(200, HeaderList.EMPTY.with("Content-Type", contentType),
-                            new ByteArrayInputStream(upstreamAnswer.getBytes(StandardCharsets.UTF_8)));
-                });
-        return new Outcome(captured.get(), new String(response.readAll(), StandardCharsets.UTF_8));
+        return Chains.run("openai-responses", null, URL, "gpt-5-codex", headers, body, contentType, upstreamAnswer);
     }
 
     @Test
     void jsonRequestKeepsUrlAndHeadersAndTheAnswerComesBackAsAChatCompletion() throws Exception {
-        Outcome outcome = run("""
+        Chains.Outcome outcome = run("""
                 {"model":"gpt-5-codex","stream":false,"max_tokens":100,"temperature":1,
                  "messages":[{"role":"system","content":"sys"},{"role":"user","content":"hi"}]}""",
                 "application/json", """
@@ -73,7 +46,7 @@ class OpenAiResponsesTransformerTest {
 
     @Test
     void streamingEventsComeBackAsChunks() throws Exception {
-        Outcome outcome = run("""
+        Chains.Outcome outcome = run("""
                 {"model":"gpt-5-codex","stream":true,"messages":[{"role":"user","content":"hi"}]}""",
                 "text/event-stream", """
                 event: response.created
