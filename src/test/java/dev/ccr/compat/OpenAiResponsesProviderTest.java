@@ -3,13 +3,13 @@ package dev.ccr.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.SseText;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,26 +45,8 @@ class OpenAiResponsesProviderTest {
 
             """;
 
-    private record Event(String name, JsonNode data) {
-    }
-
-    private static List<Event> events(String sse) throws Exception {
-        List<Event> out = new ArrayList<>();
-        for (String frame : sse.split("\n\n")) {
-            String name = null;
-            String data = null;
-            for (String line : frame.split("\n")) {
-                if (line.startsWith("event: ")) {
-                    name = line.substring(7);
-                } else if (line.startsWith("data: ")) {
-                    data = line.substring(6);
-                }
-            }
-            if (name != null && data != null) {
-                out.add(new Event(name, JSON.readTree(data)));
-            }
-        }
-        return out;
+    private static List<SseText.Event> events(String sse) {
+        return SseText.jsonEvents(sse);
     }
 
     @Test
@@ -108,8 +90,8 @@ class OpenAiResponsesProviderTest {
             assertThat(body.at("/reasoning/summary").asText()).isEqualTo("detailed");
 
             // What the client got: text and a tool_use, in Anthropic's event stream
-            List<Event> events = events(response.body());
-            assertThat(events.stream().map(Event::name).filter(n -> !n.equals("ping")).toList()).containsExactly(
+            List<SseText.Event> events = events(response.body());
+            assertThat(events.stream().map(SseText.Event::name).filter(n -> !n.equals("ping")).toList()).containsExactly(
                     "message_start",
                     "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
                     "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",

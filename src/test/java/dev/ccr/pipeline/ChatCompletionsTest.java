@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RawUpstream;
 import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.SseText;
 import dev.ccr.testing.Upstreams;
 import dev.ccr.wire.sse.SseEvent;
-import dev.ccr.wire.sse.SseParser;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
@@ -28,11 +28,7 @@ class ChatCompletionsTest {
     private static final String HI_CHUNK = "data: {\"model\":\"m\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n";
 
     private static List<SseEvent> events(String body) {
-        SseParser parser = new SseParser();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        List<SseEvent> events = new java.util.ArrayList<>(parser.feed(bytes, 0, bytes.length));
-        events.addAll(parser.finish());
-        return events;
+        return SseText.events(body);
     }
 
     @Test
