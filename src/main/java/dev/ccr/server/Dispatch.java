@@ -33,6 +33,7 @@ final class Dispatch implements HttpHandler {
         }
         exchange.startBlocking();
         try {
+            RequestHeadLimits.check(exchange);
             next.handleRequest(exchange);
         } catch (ApiException e) {
             Responses.error(exchange, e.error());
