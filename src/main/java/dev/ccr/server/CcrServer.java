@@ -3,6 +3,7 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.usage.UsageStore;
@@ -33,6 +34,7 @@ public final class CcrServer implements AutoCloseable {
     private static final int BUFFER_SIZE = 16 * 1024;
     /** Buffers kept for reuse (4 MiB); beyond it they are freed when returned. */
     private static final int POOLED_BUFFERS = 256;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Undertow undertow;
     private final ExecutorService requests;
@@ -48,17 +50,19 @@ public final class CcrServer implements AutoCloseable {
      * @param presets the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
      * @param logsDir the folder {@code /api/logs} may read, or empty for none
      * @param usage   the usage records {@code /api/usage} reads and clears
+     * @param metrics what {@code /metrics} and {@code /api/usage/live} show
      * @throws PortInUseException when the port is taken
      */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Clock clock, String version) {
+                                  UsageStore usage, Metrics metrics, Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
+                config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
-        UsageEndpoint usageApi = new UsageEndpoint(usage);
+        UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
 
@@ -83,6 +87,8 @@ public final class CcrServer implements AutoCloseable {
                 .delete("/api/logs", logs.clear())
                 .get("/api/usage", usageApi.list())
                 .get("/api/usage/summary", usageApi.summary())
+                .get("/api/usage/live", usageApi.live())
+                .get("/metrics", exchange -> Responses.text(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()))
                 .delete("/api/usage", usageApi.clear())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
