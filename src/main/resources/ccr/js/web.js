@@ -1,4 +1,4 @@
-// ccr script runtime, part 3 of 5: fetch, Headers, Request and Response.
+// ccr script runtime, part 3 of 6: fetch, Headers, Request and Response.
 //
 // WHATWG semantics as undici (Node's fetch) has them, for what plugins use: bodies from strings, bytes,
 // URLSearchParams and ReadableStreams; text(), json(), arrayBuffer(), bytes(), clone(); a body that is a stream is
@@ -214,6 +214,7 @@
             if (this._used) throw new TypeError('Body is unusable: Body has already been read');
             if (this._stream === undefined) {
                 other._bytes = this._bytes;
+                other._stream = undefined;   // the copy was made with a null body
             } else if (this._stream === null) {
                 other._stream = null;
             } else {
