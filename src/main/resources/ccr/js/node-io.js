@@ -13,7 +13,7 @@
     function hostError(message, fallbackCode) {
         const text = String(message);
         const m = /^([A-Z][A-Z_]+): ?/.exec(text);
-        const code = m ? m[1] : fallbackCode;
+        const code = m ? m[1] : text.startsWith('ccr sandbox:') ? SANDBOX : fallbackCode;
         const err = new Error(m && m[1] === SANDBOX ? text.slice(m[0].length) : text);
         err.code = code;
         return err;

@@ -357,8 +357,12 @@
                     settled = true;
                     if (signal) signal.removeEventListener('abort', onAbort);
                     if (error !== null && error !== undefined) {
-                        const err = new TypeError('fetch failed');
-                        err.cause = new Error(String(error));
+                        const text = String(error);
+                        const sandboxed = text.startsWith('ERR_CCR_SANDBOX: ');
+                        // Node's shape (TypeError "fetch failed" with the reason as cause); a sandbox refusal says why itself.
+                        const err = new TypeError(sandboxed ? text.slice('ERR_CCR_SANDBOX: '.length) : 'fetch failed');
+                        if (sandboxed) err.code = 'ERR_CCR_SANDBOX';
+                        err.cause = new Error(text);
                         reject(err);
                         return;
                     }

@@ -45,7 +45,7 @@ final class ScriptGuard {
         if (roots.stream().anyMatch(real::startsWith)) {
             return Optional.empty();
         }
-        return deny("fs." + op + " '" + path + "'", "files are limited to " + roots.get(0) + " and " + roots.get(1));
+        return deny("access '" + path + "' (" + op + ")", "files are limited to " + roots.get(0) + " and " + roots.get(1));
     }
 
     /** A connection to {@code host:port}: allowed only to the listed hosts. */
