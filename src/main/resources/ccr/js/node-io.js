@@ -74,14 +74,33 @@
 
     /** The classes of http and https, made on first require (they extend the vendored EventEmitter). */
     const httpClasses = once(() => {
-        class ServerResponse extends (builtin('events')) {
+        /** Headers by lower-case name, keeping the spelling given: what ServerResponse and ClientRequest share, as in Node. */
+        class OutgoingMessage extends (builtin('events')) {
+            constructor() {
+                super();
+                this._headers = new Map();
+            }
+            setHeader(name, value) { this._headers.set(String(name).toLowerCase(), [String(name), value]); return this; }
+            getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h && h[1]; }
+            getHeaders() { return Object.fromEntries([...this._headers].map(([k, [, v]]) => [k, v])); }
+            getHeaderNames() { return [...this._headers.keys()]; }
+            hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
+            removeHeader(name) { this._headers.delete(String(name).toLowerCase()); }
+            /** end(chunk?, encoding?, cb?) in any of Node's forms, as [chunk, encoding, cb]. */
+            static endArgs(chunk, encoding, cb) {
+                if (typeof chunk === 'function') return [undefined, undefined, chunk];
+                if (typeof encoding === 'function') return [chunk, undefined, encoding];
+                return [chunk, encoding, cb];
+            }
+        }
+
+        class ServerResponse extends OutgoingMessage {
             constructor(exchange, req) {
                 super();
                 this._exchange = exchange;
                 this.req = req;
                 this.statusCode = 200;
                 this.statusMessage = '';
-                this._headers = new Map();
                 this.headersSent = false;
                 this.finished = false;
                 this.writableEnded = false;
@@ -89,16 +108,10 @@
                 this.writable = true;
                 this.sendDate = true;
             }
-            setHeader(name, value) { this._headers.set(String(name).toLowerCase(), [String(name), value]); return this; }
             appendHeader(name, value) {
                 const old = this.getHeader(name);
                 return this.setHeader(name, old === undefined ? value : [].concat(old, value));
             }
-            getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h && h[1]; }
-            getHeaders() { return Object.fromEntries([...this._headers].map(([k, [, v]]) => [k, v])); }
-            getHeaderNames() { return [...this._headers.keys()]; }
-            hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
-            removeHeader(name) { this._headers.delete(String(name).toLowerCase()); }
             writeHead(status, message, headers) {
                 if (typeof message !== 'string') { headers = message; message = undefined; }
                 this.statusCode = status;
@@ -122,9 +135,8 @@
                 if (cb) queueMicrotask(cb);
                 return true;
             }
-            end(chunk, encoding, cb) {
-                if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-                if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+            end(...args) {
+                const [chunk, encoding, cb] = OutgoingMessage.endArgs(...args);
                 if (this.writableEnded) return this;
                 const bytes = chunk === undefined || chunk === null ? null : toBuffer(chunk, encoding);
                 this._head(bytes && bytes.length > 0 ? bytes.length : -1);
@@ -243,14 +255,13 @@
             return { options, cb, url };
         }
 
-        class ClientRequest extends (builtin('events')) {
+        class ClientRequest extends OutgoingMessage {
             constructor(url, options) {
                 super();
                 this.method = String(options.method || 'GET').toUpperCase();
                 this.path = options.path || '/';
                 this.host = options.hostname || options.host;
                 this._url = url;
-                this._headers = new Map();
                 for (const [name, value] of Object.entries(options.headers || {})) this.setHeader(name, value);
                 if (options.auth && !this.hasHeader('authorization')) this.setHeader('Authorization', 'Basic ' + Buffer.from(options.auth).toString('base64'));
                 this._timeout = Number(options.timeout || 0);
@@ -265,11 +276,6 @@
                 this.reusedSocket = false;
                 this.socket = { setTimeout() {}, setNoDelay() {}, setKeepAlive() {}, destroy() {}, on() {}, once() {}, remoteAddress: this.host };
             }
-            setHeader(name, value) { this._headers.set(String(name).toLowerCase(), [String(name), value]); return this; }
-            getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h && h[1]; }
-            hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
-            removeHeader(name) { this._headers.delete(String(name).toLowerCase()); }
-            getHeaders() { return Object.fromEntries([...this._headers].map(([k, [, v]]) => [k, v])); }
             setTimeout(ms, cb) { this._timeout = Number(ms); if (cb) this.once('timeout', cb); return this; }
             setNoDelay() {}
             setSocketKeepAlive() {}
@@ -280,9 +286,8 @@
                 if (cb) queueMicrotask(cb);
                 return true;
             }
-            end(chunk, encoding, cb) {
-                if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-                if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+            end(...args) {
+                const [chunk, encoding, cb] = OutgoingMessage.endArgs(...args);
                 if (this.writableEnded) return this;
                 if (chunk !== undefined && chunk !== null) this._chunks.push(toBuffer(chunk, encoding));
                 this.writableEnded = true;

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class HostFetch {
         try {
             boolean node = a.length > 7 && a[7] != null && !a[7].isNull();
             client = HostClients.client(a[5].asBoolean(), node ? proxy : Optional.empty(), node ? JSON.readTree(a[7].asString()) : null);
-        } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             loop.post(api -> callback.executeVoid("invalid TLS options: " + e.getMessage()));
             return id;
         }

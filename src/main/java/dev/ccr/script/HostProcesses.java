@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,7 +89,7 @@ final class HostProcesses {
             Thread.ofVirtual().start(() -> {
                 try (OutputStream in = process.getOutputStream()) {
                     if (options.hasNonNull("input")) {
-                        in.write(options.get("input").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        in.write(options.get("input").asText().getBytes(StandardCharsets.UTF_8));
                     }
                 } catch (IOException ignored) {
                     // the process did not read its input
@@ -141,7 +143,7 @@ final class HostProcesses {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = in.read(buffer)) > 0; ) {
-                    ByteBuffer chunk = ByteBuffer.wrap(java.util.Arrays.copyOf(buffer, n));
+                    ByteBuffer chunk = ByteBuffer.wrap(Arrays.copyOf(buffer, n));
                     loop.post(api -> onEvent.executeVoid(name, chunk));
                 }
             } catch (IOException ignored) {

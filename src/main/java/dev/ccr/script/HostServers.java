@@ -8,6 +8,7 @@ import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class HostServers {
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 64);
         } catch (IOException e) {
-            String code = e instanceof java.net.BindException ? "EADDRINUSE" : "EACCES";
+            String code = e instanceof BindException ? "EADDRINUSE" : "EACCES";
             return new Object[] {code + ": " + e.getMessage() + " " + address + ":" + port, null, null};
         }
         int id = ids.incrementAndGet();

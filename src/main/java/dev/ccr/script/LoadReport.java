@@ -1,6 +1,7 @@
 package dev.ccr.script;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ record LoadReport(boolean routerConfigured, Optional<ScriptFailure> routerFailur
     static LoadReport merge(boolean routerConfigured, List<LoadReport> reports) {
         Optional<ScriptFailure> routerFailure = reports.stream().map(LoadReport::routerFailure).flatMap(Optional::stream).findFirst();
         List<PluginInfo> plugins = reports.stream().flatMap(r -> r.plugins().stream())
-                .sorted(java.util.Comparator.comparingInt(PluginInfo::order)).toList();
+                .sorted(Comparator.comparingInt(PluginInfo::order)).toList();
         List<PluginFailure> failures = reports.stream().flatMap(r -> r.pluginFailures().stream()).toList();
         return new LoadReport(routerConfigured, routerFailure, plugins, failures);
     }

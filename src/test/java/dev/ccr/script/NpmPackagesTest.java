@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +40,7 @@ class NpmPackagesTest {
     void uuidAndGoogleAuthLibraryInstalledNextToAPluginLoadAndWork() throws Exception {
         assumeTrue(npmAvailable(), "npm is not on PATH, so the packages for this test cannot be installed");
         Path dir = ScriptFiles.folder();
-        List<String> command = new java.util.ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+        List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
         command.addAll(PACKAGES);
         Process install = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
