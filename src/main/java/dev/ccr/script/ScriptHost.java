@@ -59,8 +59,9 @@ final class ScriptHost implements AutoCloseable {
         }
         this.routerLoop = loops.stream().filter(l -> l.home().router().isPresent()).findFirst().orElse(loops.getFirst());
         long started = System.nanoTime();
+        // The trusted home is empty when every script is sandboxed: no Context is built for it then.
         List<CompletableFuture<LoadReport>> loads = loops.stream()
-                .filter(loop -> loop.number() == 0 || !loop.home().isEmpty())
+                .filter(loop -> !loop.home().isEmpty())
                 .map(loop -> loop.load().handle((report, error) -> report != null ? report : failed(loop.home(), error)))
                 .toList();
         this.firstLoad = CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -135,7 +136,7 @@ final class ScriptHost implements AutoCloseable {
     /** Runs the runtime's own paths (streams, Response, JSON) once, so first real calls are not the slow ones. */
     private void warm() {
         for (JsLoop loop : loops) {
-            if (loop.number() != 0 && loop.home().isEmpty()) {
+            if (loop.home().isEmpty()) {
                 continue;
             }
             loop.call("warm", JsLoop.LOAD_SLICE_LIMIT, values -> {

@@ -123,4 +123,27 @@ class SandboxTest {
             }
         }
     }
+
+    @Test
+    void aSandboxedCustomRouterStillRoutesAndIsDeniedWhatItMayNotDo() throws Exception {
+        Path router = ScriptFiles.write("router.js", """
+                module.exports = async req => {
+                  try { require('child_process').execSync('id'); } catch (e) { req.body.max_tokens = e.code === 'ERR_CCR_SANDBOX' ? 7 : 8; }
+                  return 'p,m2';
+                };
+                """);
+        try (MockWebServer upstream = Upstreams.mock()) {
+            upstream.enqueue(json(ANSWER));
+            try (RunningRouter ccr = RunningRouter.start("""
+                    {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m","m2"]}],
+                     "Router":{"default":"p,m"}, "CUSTOM_ROUTER_PATH": %s, "SCRIPT_SANDBOX": true}
+                    """.formatted(Upstreams.url(upstream, "/v1/chat/completions"), ScriptFiles.json(router)))) {
+                assertThat(ccr.post("/v1/messages", request("claude-sonnet-4", "hi", false)).statusCode()).isEqualTo(200);
+
+                JsonNode sent = NodeModulesTest.sent(upstream);
+                assertThat(sent.path("model").asText()).isEqualTo("m2");
+                assertThat(sent.path("max_tokens").asInt()).isEqualTo(7);
+            }
+        }
+    }
 }
