@@ -648,22 +648,22 @@
     B.readline = () => {
         const Interface = interfaceClass();
         return {
-        Interface,
-        createInterface: (input, output) => new Interface(input, output),
-        clearLine: (stream, dir, cb) => { if (cb) cb(); return true; },
-        clearScreenDown: (stream, cb) => { if (cb) cb(); return true; },
-        cursorTo: (stream, x, y, cb) => { if (typeof y === 'function') y(); else if (cb) cb(); return true; },
-        moveCursor: (stream, dx, dy, cb) => { if (cb) cb(); return true; },
-        emitKeypressEvents: () => {},
-        promises: {
             Interface,
-            createInterface(input, output) {
-                const rl = new Interface(input, output);
-                const ask = rl.question.bind(rl);
-                rl.question = (query, options) => new Promise(resolve => ask(query, options, resolve));
-                return rl;
+            createInterface: (input, output) => new Interface(input, output),
+            clearLine: (stream, dir, cb) => { if (cb) cb(); return true; },
+            clearScreenDown: (stream, cb) => { if (cb) cb(); return true; },
+            cursorTo: (stream, x, y, cb) => { if (typeof y === 'function') y(); else if (cb) cb(); return true; },
+            moveCursor: (stream, dx, dy, cb) => { if (cb) cb(); return true; },
+            emitKeypressEvents: () => {},
+            promises: {
+                Interface,
+                createInterface(input, output) {
+                    const rl = new Interface(input, output);
+                    const ask = rl.question.bind(rl);
+                    rl.question = (query, options) => new Promise(resolve => ask(query, options, resolve));
+                    return rl;
+                },
             },
-        },
         };
     };
     B['readline/promises'] = () => builtin('readline').promises;
