@@ -96,6 +96,9 @@ public final class MessagesPipeline implements AutoCloseable {
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
 
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
+            if (!plan.skipped().isEmpty()) {
+                listener.candidatesSkipped(plan.skipped());
+            }
             tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
                     cancellation, listener));
         } catch (ApiException e) {

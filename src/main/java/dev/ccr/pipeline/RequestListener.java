@@ -4,6 +4,8 @@ import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Target;
 import dev.ccr.usage.Usage;
 
+import java.util.List;
+
 /**
  * Observes one request's life in paired events. Usage records, metrics and the access log are listeners. Methods
  * must be fast and never throw.
@@ -20,7 +22,7 @@ public interface RequestListener {
     }
 
     /** The plan left these candidates out, each {@code "provider,model: why"} (an open circuit, not configured). */
-    default void candidatesSkipped(java.util.List<String> skipped) {
+    default void candidatesSkipped(List<String> skipped) {
     }
 
     default void attemptStarted(Target target) {

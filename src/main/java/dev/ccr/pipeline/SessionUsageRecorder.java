@@ -6,6 +6,8 @@ import dev.ccr.routing.SessionUsage;
 import dev.ccr.routing.Target;
 import dev.ccr.usage.Usage;
 
+import java.util.List;
+
 /**
  * Records a successful answer's usage as its session's last usage, which the long-context rule reads on the
  * session's next request (spec §2.4); passes every event on to the request's listener.
@@ -36,6 +38,11 @@ final class SessionUsageRecorder implements RequestListener {
     @Override
     public void routeDecided(RouteDecision decision) {
         next.routeDecided(decision);
+    }
+
+    @Override
+    public void candidatesSkipped(List<String> skipped) {
+        next.candidatesSkipped(skipped);
     }
 
     @Override
