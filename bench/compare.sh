@@ -28,7 +28,8 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "Building ccr and the bench tools ..." >&2
   ./mvnw -q -Pbench -DskipTests package test-compile >&2
 fi
-cp=$(./mvnw -q -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+./ccr version >/dev/null  # the launcher records its start-up cache once per build; not part of the timed starts
 java="$java_home/bin/java"
 
 work=$(mktemp -d)
@@ -125,7 +126,7 @@ bench_system() { # system
   out=$(wrk_run "$url" "$work/cc-oa.json" 1 "$secs");      R[$s.cc1]=$out
   out=$(wrk_run "$url" "$work/cc-oa.json" 16 "$secs");     R[$s.cc16]=$out
   out=$(wrk_run "$url" "$work/cc-an.json" 1 "$secs");      R[$s.ccan1]=$out
-  out=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$url" "$work/fan.json" 20 30); R[$s.fan]=$out
+  out=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$url" "$work/fan.json" 20 10); R[$s.fan]=$out
   R[$s.rss_load]=$(rss_mib "$router_pid")
   echo "  $s: load done, RSS ${R[$s.rss_load]} MiB" >&2
   stop_router
@@ -154,7 +155,7 @@ R[mock.stream16]=$(wrk_run "$mock" "$work/stream.json" 16 "$secs")
 R[mock.cc1]=$(wrk_run "$mock" "$work/cc-oa.json" 1 "$secs")
 R[mock.cc16]=$(wrk_run "$mock" "$work/cc-oa.json" 16 "$secs")
 R[mock.ccan1]=$(wrk_run "http://127.0.0.1:$mock_port/anthropic/v1/messages" "$work/cc-an.json" 1 "$secs")
-R[mock.fan]=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$mock" "$work/fan.json" 20 30)
+R[mock.fan]=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$mock" "$work/fan.json" 20 10)
 echo "  mock direct done" >&2
 
 systems=()
