@@ -112,7 +112,7 @@ public final class UpstreamClient implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        http.close();
+        http.shutdownNow(); // close() would wait for exchanges a departed client left unread
     }
 
     /** Reports reads to the watchdog, and turns a read failure caused by a cancellation into one that says why. */
