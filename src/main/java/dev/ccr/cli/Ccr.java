@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
                 StatuslineCommand.class,
                 RouteCommand.class,
                 VersionCommand.class,
+                AotTrainCommand.class,
                 CommandLine.HelpCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })

@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +92,7 @@ final class ServerProcess {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        int feature = Runtime.version().feature();
-        if (feature >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED");
-        }
-        if (feature >= 23) {
-            command.add("--sun-misc-unsafe-memory-access=allow");
-        }
+        command.addAll(inheritedJvmOptions());
         String extra = context.env().get("CCR_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
@@ -113,6 +108,31 @@ final class ServerProcess {
             command.add(f.toAbsolutePath().toString());
         });
         return command;
+    }
+
+    /**
+     * The options the {@code ccr} launcher gave this JVM (heap, collector, AOT cache, native-access flags), so the
+     * background server runs exactly as a foreground one would; or, when started some other way, the flags JDK 22+
+     * needs to stay quiet. Options naming ccr's home and anything already in {@code CCR_JAVA_OPTS} are set again below.
+     */
+    private List<String> inheritedJvmOptions() {
+        String extra = context.env().getOrDefault("CCR_JAVA_OPTS", "");
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> !option.startsWith("-Dccr.") && !option.startsWith("-agentlib")
+                        && !option.startsWith("-javaagent") && !option.startsWith("-XX:AOTCacheOutput") && !extra.contains(option))
+                .toList();
+        if (!inherited.isEmpty()) {
+            return inherited;
+        }
+        List<String> quiet = new ArrayList<>();
+        int feature = Runtime.version().feature();
+        if (feature >= 22) {
+            quiet.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 23) {
+            quiet.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        return quiet;
     }
 
     static String tail(Path file, int lines) {

@@ -1,0 +1,128 @@
+package dev.ccr.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ccr.config.CcrHome;
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigStore;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code ccr aot-train} (hidden): one short, typical life of the router, against a canned provider in this process,
+ * so that the JVM can record an ahead-of-time cache of everything it loads and links ({@code -XX:AOTCacheOutput},
+ * JDK 25). The {@code ccr} launcher runs it once per build; later starts map the cache and answer in about half the
+ * time. Touches nothing of the user's: its home is a temporary folder.
+ */
+@Command(name = "aot-train", hidden = true, description = "Exercise the router once so the JVM can record an AOT cache.")
+final class AotTrainCommand implements Callable<Integer> {
+    private static final int ROUNDS = 200;
+    private static final String OPENAI_JSON = "{\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"Hello\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}";
+    private static final String OPENAI_SSE = "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
+            + "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n"
+            + "data: {\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}\n\ndata: [DONE]\n\n";
+    private static final String ANTHROPIC_JSON = "{\"id\":\"msg\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"m\","
+            + "\"content\":[{\"type\":\"text\",\"text\":\"Hello\"}],\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":10,\"output_tokens\":2}}";
+    private static final String ANTHROPIC_SSE = "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg\","
+            + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[],\"model\":\"m\",\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+            + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+            + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n"
+            + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+            + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":2}}\n\n"
+            + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Files.createTempDirectory("ccr-aot-train");
+        HttpServer upstream = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        upstream.createContext("/openai", ex -> answer(ex, OPENAI_SSE, OPENAI_JSON));
+        upstream.createContext("/anthropic", ex -> answer(ex, ANTHROPIC_SSE, ANTHROPIC_JSON));
+        upstream.start();
+        try {
+            String base = "http://127.0.0.1:" + upstream.getAddress().getPort();
+            Path file = home.resolve("config.json");
+            Files.writeString(file, """
+                    {"PORT": 0, "LOG_LEVEL": "warn",
+                     "Providers": [
+                       {"name": "oa", "api_base_url": "%s/openai/v1/chat/completions", "api_key": "k", "models": ["m"]},
+                       {"name": "an", "api_base_url": "%s/anthropic/v1/messages", "api_key": "k", "models": ["m"],
+                        "transformer": {"use": ["Anthropic"]}}],
+                     "Router": {"default": "oa,m", "longContextThreshold": 60000}}
+                    """.formatted(base, base));
+            ConfigStore store = new ConfigStore(file, Map.of("SERVICE_PORT", "0"), Clock.systemUTC());
+            Config config = store.load(line -> { });
+            Logging.Undo logging = Logging.configure(config, new CcrHome(home));
+            try (RouterApp app = RouterApp.start(config, store)) {
+                exercise(URI.create("http://127.0.0.1:" + app.port()));
+            } finally {
+                logging.close();
+            }
+        } finally {
+            upstream.stop(0);
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void exercise(URI router) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 0; i < ROUNDS; i++) {
+                for (String model : new String[] {"oa,m", "an,m"}) {
+                    for (boolean stream : new boolean[] {false, true}) {
+                        post(client, router.resolve("/v1/messages?beta=true"), """
+                                {"model":"%s","max_tokens":100,"stream":%s,"system":[{"type":"text","text":"Be brief."}],
+                                 "thinking":{"type":"adaptive"},"metadata":{"user_id":"{\\"session_id\\":\\"s%d\\"}"},
+                                 "tools":[{"name":"Read","description":"Reads a file","input_schema":{"type":"object",
+                                   "properties":{"path":{"type":"string"}},"required":["path"]}}],
+                                 "messages":[{"role":"user","content":[{"type":"text","text":"Say hello"}]}]}
+                                """.formatted(model, stream, i % 8));
+                    }
+                }
+                post(client, router.resolve("/v1/messages/count_tokens"),
+                        "{\"model\":\"oa,m\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}");
+                post(client, router.resolve("/v1/messages"), "{not json");
+                client.send(HttpRequest.newBuilder(router.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding());
+            }
+        }
+    }
+
+    private static void post(HttpClient client, URI uri, String body) throws IOException, InterruptedException {
+        client.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
+                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static void answer(HttpExchange exchange, String stream, String json) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        boolean streaming = body.contains("\"stream\":true");
+        byte[] answer = (streaming ? stream : json).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", streaming ? "text/event-stream" : "application/json");
+        exchange.sendResponseHeaders(200, answer.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(answer);
+        }
+    }
+}
