@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -65,7 +66,7 @@ public class ScriptBenchmark {
     static Config config() throws Exception {
         String text = """
                 {"Providers":[{"name":"p","api_base_url":"http://127.0.0.1:9/v1/chat/completions","api_key":"k","models":["m","m2"]}],
-                 "Router":{"default":"p,m","think":"p,m2"}, "CUSTOM_ROUTER_PATH": "%s", "SCRIPT_CONTEXTS": 1,
+                 "Router":{"default":"p,m","think":"p,m2"}, "CUSTOM_ROUTER_PATH": "%s",
                  "transformers":[{"path":"%s","options":{"max_tokens":8192}},{"path":"%s"}]}
                 """.formatted(Path.of("custom-router.example.js").toAbsolutePath(), Path.of("plugins/strip-reasoning.js").toAbsolutePath(),
                 Path.of("plugins/reasoning-field.js").toAbsolutePath());
@@ -75,7 +76,7 @@ public class ScriptBenchmark {
     @Setup
     public void start() throws Exception {
         Config config = config();
-        host = ScriptHost.start(config.scripts(), config.resolved(), "bench");
+        host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench");
         LoadReport report = host.awaitLoad(Duration.ofMinutes(2)).orElseThrow();
         router = new JsRouterRule(host, config.scripts().customRouter().orElseThrow());
         requestPlugin = new JsPluginTransformer(host, report.pluginsByName().get("strip-reasoning"));
@@ -176,7 +177,7 @@ public class ScriptBenchmark {
         @Benchmark
         public RuleOutcome startAndFirstRouterCall() throws Exception {
             Config config = config();
-            ScriptHost host = ScriptHost.start(config.scripts(), config.resolved(), "bench");
+            ScriptHost host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench");
             try {
                 RoutingRequest routing = new RoutingRequest((ObjectNode) JSON.readTree(
                         "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), Map.of(), config, TokenCounter.cl100k());
