@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -52,6 +53,12 @@ public final class CcrServer implements AutoCloseable {
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
         UsageEndpoint usageApi = new UsageEndpoint(usage);
+        AtomicInteger boundPort = new AtomicInteger(config.port());
+        Auth auth = new Auth(config.apiKey(), boundPort::get);
+        UiSessions sessions = new UiSessions();
+        InFlight inFlight = new InFlight();
+        UiEndpoint ui = new UiEndpoint(auth, sessions, inFlight, config, version);
+        UiFiles uiFiles = new UiFiles();
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
 
@@ -62,21 +69,30 @@ public final class CcrServer implements AutoCloseable {
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
-                .post("/v1/messages", messages.messages())
+                .post("/v1/messages", inFlight.around(messages.messages()))
                 .post("/v1/messages/count_tokens", messages.countTokens())
                 .get("/v1/models", models.list())
                 .get("/v1/models/{id}", models.one())
-                .post("/preset/{name}/v1/messages", presetMessages.messages())
+                .post("/preset/{name}/v1/messages", inFlight.around(presetMessages.messages()))
                 .post("/preset/{name}/v1/messages/count_tokens", presetMessages.countTokens())
                 .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
+                .post("/api/config/validate", configApi.validate())
+                .get("/api/config/backups", configApi.backups())
+                .get("/api/config/backups/{name}", configApi.backup())
+                .post("/api/config/backups/{name}/restore", configApi.restore())
                 .get("/api/logs/files", logs.files())
                 .get("/api/logs", logs.read())
                 .delete("/api/logs", logs.clear())
                 .get("/api/usage", usageApi.list())
                 .get("/api/usage/summary", usageApi.summary())
                 .delete("/api/usage", usageApi.clear())
+                .get(UiFiles.PREFIX, uiFiles.redirect())
+                .get(UiFiles.PREFIX + "/*", uiFiles.serve())
+                .post(Auth.LOGIN_PATH, ui.login())
+                .post("/api/ui/logout", ui.logout())
+                .get("/api/ui/status", ui.status())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",
@@ -87,7 +103,7 @@ public final class CcrServer implements AutoCloseable {
                 .addHttpListener(config.port(), config.host())
                 // Streams are many small flushed writes; Nagle would hold each behind the client's delayed ACK (~40 ms).
                 .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
-                .setHandler(new Dispatch(requests, new AuthHandler(new Auth(config.apiKey(), config.port()), routes)))
+                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, routes)))
                 .build();
         try {
             undertow.start();
@@ -98,7 +114,9 @@ public final class CcrServer implements AutoCloseable {
             }
             throw e;
         }
-        return new CcrServer(undertow, requests);
+        CcrServer server = new CcrServer(undertow, requests);
+        boundPort.set(server.port());
+        return server;
     }
 
     private static boolean isBindFailure(Throwable e) {

@@ -1,0 +1,68 @@
+package dev.ccr.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.config.Config;
+import dev.ccr.pipeline.ApiError;
+import io.undertow.server.HttpHandler;
+import io.undertow.util.Headers;
+
+import java.io.IOException;
+
+/**
+ * The web UI's own calls: {@code POST /api/ui/login} trades the API key for a session cookie,
+ * {@code POST /api/ui/logout} ends it, and {@code GET /api/ui/status} tells the pages what they cannot read elsewhere
+ * (requests in flight, whether providers exist).
+ */
+final class UiEndpoint {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long LOGIN_BODY_LIMIT = 4096;
+
+    private final Auth auth;
+    private final UiSessions sessions;
+    private final InFlight inFlight;
+    private final Config config;
+    private final String version;
+
+    UiEndpoint(Auth auth, UiSessions sessions, InFlight inFlight, Config config, String version) {
+        this.auth = auth;
+        this.sessions = sessions;
+        this.inFlight = inFlight;
+        this.config = config;
+        this.version = version;
+    }
+
+    HttpHandler login() {
+        return exchange -> {
+            JsonNode body;
+            try {
+                body = JSON.readTree(Bodies.read(exchange, LOGIN_BODY_LIMIT));
+            } catch (IOException e) {
+                throw ApiError.invalidRequest("The login body must be {\"key\": \"...\"}").exception();
+            }
+            if (auth.keyRequired()) {
+                if (body == null || !auth.matchesKey(body.path("key").asText(null))) {
+                    throw ApiError.authentication("Invalid API key").exception();
+                }
+                exchange.getResponseHeaders().put(Headers.SET_COOKIE, UiSessions.cookie(sessions.open()));
+            }
+            Responses.json(exchange, 200, JSON.createObjectNode().put("success", true));
+        };
+    }
+
+    HttpHandler logout() {
+        return exchange -> {
+            sessions.close(AuthHandler.sessionToken(exchange));
+            exchange.getResponseHeaders().put(Headers.SET_COOKIE, UiSessions.cookie(""));
+            Responses.json(exchange, 200, JSON.createObjectNode().put("success", true));
+        };
+    }
+
+    HttpHandler status() {
+        return exchange -> Responses.json(exchange, 200, JSON.createObjectNode()
+                .put("version", version)
+                .put("inFlight", inFlight.now())
+                .put("keyRequired", auth.keyRequired())
+                .put("providers", config.providers().size()));
+    }
+}
