@@ -1,0 +1,66 @@
+// Dashboard: today's and a chosen range's figures, charts per day and per provider/model.
+import {api, query} from './api.js';
+import {h, num, compact, pct, ms, day, DASH} from './format.js';
+import {columns, bars} from './chart.js';
+
+const RANGES = {'7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days'};
+
+function cards(s, title) {
+  const input = s.totalInputTokens, output = s.totalOutputTokens;
+  const cacheRead = s.totalCacheReadInputTokens, cacheWrite = s.totalCacheCreationInputTokens ?? 0;
+  const card = (label, value, sub, id) => h('div', {class: 'card', 'data-figure': id},
+    h('div', {class: 'label'}, label), h('div', {class: 'value'}, value), sub ? h('div', {class: 'sub'}, sub) : null);
+  return h('section', {},
+    h('h2', {}, title),
+    h('div', {class: 'cards'},
+      card('Requests', num(s.totalRequests), `${num(s.errorCount)} errors`, 'requests'),
+      card('Tokens', compact((input ?? 0) + (output ?? 0)), `${compact(input)} in · ${compact(output)} out`, 'tokens'),
+      card('Cache hit rate', pct(cacheRead, (input ?? 0) + (cacheRead ?? 0) + cacheWrite), `${compact(cacheRead)} read`, 'cache'),
+      card('Avg time to first token', ms(s.avgTtft), null, 'ttft'),
+      card('Tokens / s', num(s.avgTokensPerSecond), null, 'speed'),
+      card('Success rate', pct(s.successCount, s.totalRequests), `${num(s.successCount)} ok`, 'success')));
+}
+
+function breakdown(groups) {
+  return Object.entries(groups ?? {})
+    .map(([label, g]) => ({label, value: g.count ?? 0,
+      note: `${num(g.count)} · ${compact((g.inputTokens ?? 0) + (g.outputTokens ?? 0))} tok`}))
+    .sort((a, b) => b.value - a.value).slice(0, 12);
+}
+
+/** Every day of the range, zero where nothing was recorded. */
+function daily(byDay, days) {
+  const points = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const d = day(new Date(Date.now() - i * 86400000));
+    points.push({label: d, value: byDay?.[d]?.count ?? 0});
+  }
+  return points;
+}
+
+export async function render(view, params) {
+  const days = RANGES[params.days] ? params.days : '7';
+  const picker = h('select', {id: 'range', onchange: (e) => { window.location.hash = '#/dashboard?days=' + e.target.value; }},
+    Object.entries(RANGES).map(([v, label]) => h('option', {value: v, selected: v === days}, label)));
+  const body = h('div', {});
+  view.append(h('div', {class: 'row'}, h('h1', {class: 'grow'}, 'Dashboard'), h('label', {}, 'Range', picker)), body);
+
+  async function refresh() {
+    const today = day(new Date());
+    const start = day(new Date(Date.now() - (Number(days) - 1) * 86400000));
+    const [now, range] = await Promise.all([
+      api('usage/summary' + query({startDate: today, endDate: today})),
+      api('usage/summary' + query({startDate: start, endDate: today}))]);
+    body.replaceChildren(
+      h('div', {id: 'today'}, cards(now, 'Today')),
+      h('div', {id: 'period'}, cards(range, RANGES[days])),
+      h('div', {class: 'charts'},
+        h('div', {class: 'panel chart'}, h('h2', {}, 'Requests per day'), columns(daily(range.byDay, Number(days)), 'requests')),
+        h('div', {class: 'panel'}, h('h2', {}, 'By provider'), bars(breakdown(range.byProvider))),
+        h('div', {class: 'panel'}, h('h2', {}, 'By model'), bars(breakdown(range.byModel))),
+        h('div', {class: 'panel'}, h('h2', {}, 'By scenario'), bars(breakdown(range.byScenario)))));
+  }
+  await refresh();
+  const timer = setInterval(() => refresh().catch(() => {}), 10000);
+  return () => clearInterval(timer);
+}

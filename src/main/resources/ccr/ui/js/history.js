@@ -1,0 +1,88 @@
+// History: the usage records, filtered and paged, newest first; a row opens the record's route and attempts.
+import {api, query} from './api.js';
+import {h, num, ms, time, badge, DASH} from './format.js';
+
+const FILTERS = [
+  ['startDate', 'From', 'date'], ['endDate', 'To', 'date'], ['provider', 'Provider', 'text'], ['model', 'Model', 'text'],
+  ['scenario', 'Scenario', 'text'], ['sessionId', 'Session', 'text'],
+];
+const PAGE_SIZE = 25;
+
+function show(v) {
+  return v === undefined || v === null || v === '' ? DASH : v;
+}
+
+/** What the record says about its route and attempts; fields the server does not send yet show "—". */
+function detail(r) {
+  const attempts = Array.isArray(r.attempts) ? r.attempts : null;
+  return h('td', {colspan: 9},
+    h('div', {class: 'row'},
+      h('div', {class: 'grow'},
+        h('h2', {}, 'Route'),
+        h('p', {}, `asked for ${show(r.originalModel)} → ${show(r.provider)},${show(r.model)} · scenario ${show(r.scenarioType ?? r.scenario)}`
+          + ` · rule ${show(r.rule ?? r.decidingRule)}`),
+        r.routeExplanation || r.route ? h('pre', {class: 'detail'}, JSON.stringify(r.routeExplanation ?? r.route, null, 2)) : null,
+        h('h2', {}, 'Attempts'),
+        attempts ? h('ol', {}, attempts.map((a) => h('li', {}, typeof a === 'string' ? a
+          : `${show(a.provider)},${show(a.model)}: ${show(a.outcome ?? a.status)} ${a.errorKind ?? a.error ?? a.reason ?? ''}`)))
+          : h('p', {class: 'muted'}, DASH),
+        r.errorMessage ? h('p', {class: 'error'}, r.errorMessage) : null),
+      h('div', {class: 'grow'}, h('h2', {}, 'Record'), h('pre', {class: 'detail'}, JSON.stringify(r, null, 2)))));
+}
+
+function table(records) {
+  const body = h('tbody', {});
+  for (const r of records) {
+    const row = h('tr', {class: 'clickable record', 'data-id': r.id},
+      h('td', {}, time(r.timestamp)),
+      h('td', {}, show(r.provider)),
+      h('td', {}, show(r.model)),
+      h('td', {class: 'hide-narrow'}, show(r.scenarioType ?? r.scenario)),
+      h('td', {class: 'num'}, num(r.inputTokens)),
+      h('td', {class: 'num'}, num(r.outputTokens)),
+      h('td', {class: 'num hide-narrow'}, ms(r.ttft)),
+      h('td', {class: 'num'}, ms(r.durationMs)),
+      h('td', {}, badge(r.status)));
+    let open = null;
+    row.addEventListener('click', () => {
+      if (open) { open.remove(); open = null; return; }
+      open = h('tr', {class: 'detail-row'}, detail(r));
+      row.after(open);
+    });
+    body.append(row);
+  }
+  return h('div', {class: 'table-wrap'}, h('table', {id: 'records'},
+    h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Provider'), h('th', {}, 'Model'),
+      h('th', {class: 'hide-narrow'}, 'Scenario'), h('th', {class: 'num'}, 'In'), h('th', {class: 'num'}, 'Out'),
+      h('th', {class: 'num hide-narrow'}, 'TTFT'), h('th', {class: 'num'}, 'Time'), h('th', {}, 'Status'))),
+    body));
+}
+
+export async function render(view, params) {
+  const page = Math.max(1, Number(params.page) || 1);
+  const form = h('form', {class: 'panel row', id: 'filters'},
+    FILTERS.map(([name, label, type]) => h('label', {}, label, h('input', {name, type, value: params[name] ?? '', size: 12}))),
+    h('label', {}, 'Status', h('select', {name: 'status'},
+      ['', 'success', 'error'].map((s) => h('option', {value: s, selected: (params.status ?? '') === s}, s || 'any')))),
+    h('button', {type: 'submit', class: 'primary', id: 'apply'}, 'Apply'),
+    h('button', {type: 'button', onclick: () => { window.location.hash = '#/history'; }}, 'Clear'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const chosen = Object.fromEntries([...new FormData(form)].filter(([, v]) => v !== ''));
+    window.location.hash = '#/history' + query(chosen);
+  });
+  view.append(h('h1', {}, 'History'), form);
+
+  const filters = Object.fromEntries(FILTERS.map(([n]) => [n, params[n]]).concat([['status', params.status]]));
+  const result = await api('usage' + query({...filters, page, pageSize: PAGE_SIZE}));
+  const total = result.total ?? result.records.length;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const go = (p) => { window.location.hash = '#/history' + query({...filters, page: p}); };
+  view.append(
+    h('p', {class: 'muted', id: 'total'}, `${num(total)} records`),
+    result.records.length ? table(result.records) : h('p', {class: 'muted'}, 'No records match.'),
+    h('div', {class: 'pager'},
+      h('button', {id: 'prev', disabled: page <= 1, onclick: () => go(page - 1)}, '‹ Newer'),
+      h('span', {id: 'page'}, `page ${page} of ${pages}`),
+      h('button', {id: 'next', disabled: page >= pages, onclick: () => go(page + 1)}, 'Older ›')));
+}
