@@ -12,9 +12,9 @@ function svg(tag, attrs, text) {
 
 /** Bars for [{label, value}] (days, oldest first), labelled below every few bars. */
 export function columns(points, unit) {
-  const width = 600, height = 160, bottom = 18, top = 12;
+  const width = 600, height = 200, bottom = 18, top = 14;
   const max = Math.max(1, ...points.map((p) => p.value));
-  const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img'});
+  const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img'});
   if (points.length === 0) {
     chart.append(svg('text', {x: width / 2, y: height / 2, 'text-anchor': 'middle'}, 'no data'));
     return chart;

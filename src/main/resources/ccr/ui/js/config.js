@@ -29,7 +29,7 @@ export async function render(view, params, rest) {
   view.append(
     h('div', {class: 'row'}, h('h1', {class: 'grow'}, 'Config'), revealed ? h('span', {class: 'badge WARN'}, 'secrets shown') : reveal),
     tabs, pane,
-    h('div', {class: 'row'}, h('button', {class: 'primary', id: 'review-button', onclick: check}, 'Review changes'),
+    h('div', {class: 'actions'}, h('button', {class: 'primary', id: 'review-button', onclick: check}, 'Review changes'),
       h('button', {id: 'discard', onclick: () => { draft = structuredClone(saved); raw = null; review.replaceChildren(); showTab(tab); }}, 'Discard')),
     outcome, review, backups);
 
@@ -133,7 +133,7 @@ export async function render(view, params, rest) {
       return;
     }
     review.append(h('div', {class: 'panel'}, h('h2', {}, 'Changes'), diffView(before, after),
-      h('div', {class: 'row'},
+      h('div', {class: 'actions'},
         h('button', {class: 'primary', id: 'confirm-save', onclick: () => save(text)}, 'Save'),
         h('button', {onclick: () => review.replaceChildren()}, 'Cancel'))));
   }

@@ -15,10 +15,17 @@ function cards(s, title) {
     h('div', {class: 'cards'},
       card('Requests', num(s.totalRequests), `${num(s.errorCount)} errors`, 'requests'),
       card('Tokens', compact((input ?? 0) + (output ?? 0)), `${compact(input)} in · ${compact(output)} out`, 'tokens'),
-      card('Cache hit rate', pct(cacheRead, (input ?? 0) + (cacheRead ?? 0) + cacheWrite), `${compact(cacheRead)} read`, 'cache'),
+      card('Cache hit rate', rate(s.cacheHitRate) ?? pct(cacheRead, (input ?? 0) + (cacheRead ?? 0) + cacheWrite),
+        `${compact(cacheRead)} read`, 'cache'),
       card('Avg time to first token', ms(s.avgTtft), null, 'ttft'),
       card('Tokens / s', num(s.avgTokensPerSecond), null, 'speed'),
-      card('Success rate', pct(s.successCount, s.totalRequests), `${num(s.successCount)} ok`, 'success')));
+      card('Success rate', s.totalRequests ? rate(s.successRate) ?? pct(s.successCount, s.totalRequests) : DASH,
+        `${num(s.successCount)} ok`, 'success')));
+}
+
+/** A 0–1 rate the server computed, as a percentage; null when the server did not send one (an older ccr). */
+function rate(value) {
+  return typeof value === 'number' ? (100 * value).toFixed(1) + '%' : null;
 }
 
 function breakdown(groups) {
@@ -57,7 +64,9 @@ export async function render(view, params) {
       h('div', {class: 'charts'},
         h('div', {class: 'panel chart'}, h('h2', {}, 'Requests per day'), columns(daily(range.byDay, Number(days)), 'requests')),
         h('div', {class: 'panel'}, h('h2', {}, 'By provider'), bars(breakdown(range.byProvider))),
-        h('div', {class: 'panel'}, h('h2', {}, 'By model'), bars(breakdown(range.byModel))),
+        range.byProviderModel
+          ? h('div', {class: 'panel'}, h('h2', {}, 'By provider and model'), bars(breakdown(range.byProviderModel)))
+          : h('div', {class: 'panel'}, h('h2', {}, 'By model'), bars(breakdown(range.byModel))),
         h('div', {class: 'panel'}, h('h2', {}, 'By scenario'), bars(breakdown(range.byScenario)))));
   }
   await refresh();

@@ -4,7 +4,7 @@ import {h, num, ms, time, badge, DASH} from './format.js';
 
 const FILTERS = [
   ['startDate', 'From', 'date'], ['endDate', 'To', 'date'], ['provider', 'Provider', 'text'], ['model', 'Model', 'text'],
-  ['scenario', 'Scenario', 'text'], ['sessionId', 'Session', 'text'],
+  ['scenario', 'Scenario', 'text'], ['clientType', 'Client', 'text'], ['sessionId', 'Session', 'text'],
 ];
 const PAGE_SIZE = 25;
 
@@ -16,18 +16,21 @@ function show(v) {
 function detail(r) {
   const attempts = Array.isArray(r.attempts) ? r.attempts : null;
   return h('td', {colspan: 9},
-    h('div', {class: 'row'},
-      h('div', {class: 'grow'},
+    h('div', {class: 'detail-columns'},
+      h('div', {},
         h('h2', {}, 'Route'),
-        h('p', {}, `asked for ${show(r.originalModel)} → ${show(r.provider)},${show(r.model)} · scenario ${show(r.scenarioType ?? r.scenario)}`
-          + ` · rule ${show(r.rule ?? r.decidingRule)}`),
-        r.routeExplanation || r.route ? h('pre', {class: 'detail'}, JSON.stringify(r.routeExplanation ?? r.route, null, 2)) : null,
+        h('p', {}, `asked for ${show(r.originalModel)} → ${show(r.provider)},${show(r.model)}`),
+        h('p', {}, `scenario ${show(r.scenarioType)} · rule ${show(r.rule)} · client ${show(r.clientType)}`
+          + ` · project ${show(r.project)} · session ${show(r.sessionId)}`),
+        h('p', {}, `HTTP ${show(r.httpStatus)} · ${show(r.errorType ?? (r.status === 'success' ? 'no error' : null))}`),
         h('h2', {}, 'Attempts'),
-        attempts ? h('ol', {}, attempts.map((a) => h('li', {}, typeof a === 'string' ? a
-          : `${show(a.provider)},${show(a.model)}: ${show(a.outcome ?? a.status)} ${a.errorKind ?? a.error ?? a.reason ?? ''}`)))
-          : h('p', {class: 'muted'}, DASH),
+        attempts === null ? h('p', {class: 'muted'}, DASH)
+          : attempts.length === 0 ? h('p', {class: 'muted'}, 'the first candidate answered')
+          : h('ol', {}, attempts.map((a) => h('li', {}, `${show(a.provider)},${show(a.model)}: ${show(a.outcome)}`
+            + (a.status ? ` ${a.status}` : '') + (a.errorType ? ` ${a.errorType}` : '')
+            + (a.message || a.reason ? ` — ${a.message ?? a.reason}` : '')))),
         r.errorMessage ? h('p', {class: 'error'}, r.errorMessage) : null),
-      h('div', {class: 'grow'}, h('h2', {}, 'Record'), h('pre', {class: 'detail'}, JSON.stringify(r, null, 2)))));
+      h('div', {}, h('h2', {}, 'Record'), h('pre', {class: 'detail'}, JSON.stringify(r, null, 2)))));
 }
 
 function table(records) {
@@ -37,7 +40,7 @@ function table(records) {
       h('td', {}, time(r.timestamp)),
       h('td', {}, show(r.provider)),
       h('td', {}, show(r.model)),
-      h('td', {class: 'hide-narrow'}, show(r.scenarioType ?? r.scenario)),
+      h('td', {class: 'hide-narrow'}, show(r.scenarioType)),
       h('td', {class: 'num'}, num(r.inputTokens)),
       h('td', {class: 'num'}, num(r.outputTokens)),
       h('td', {class: 'num hide-narrow'}, ms(r.ttft)),
@@ -79,7 +82,7 @@ export async function render(view, params) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const go = (p) => { window.location.hash = '#/history' + query({...filters, page: p}); };
   view.append(
-    h('p', {class: 'muted', id: 'total'}, `${num(total)} records`),
+    h('p', {class: 'muted', id: 'total'}, `${num(total)} record${total === 1 ? '' : 's'}`),
     result.records.length ? table(result.records) : h('p', {class: 'muted'}, 'No records match.'),
     h('div', {class: 'pager'},
       h('button', {id: 'prev', disabled: page <= 1, onclick: () => go(page - 1)}, '‹ Newer'),

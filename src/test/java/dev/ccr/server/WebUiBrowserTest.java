@@ -130,7 +130,7 @@ class WebUiBrowserTest {
             browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 1);
             browser.find("tr.record").click();
             assertThat(browser.find("tr.detail-row").getText()).contains("Attempts", "the prompt is too long");
-            assertThat(browser.find("#total").getText()).isEqualTo("1 records");
+            assertThat(browser.find("#total").getText()).isEqualTo("1 record");
             screenshot(browser, "history");
         }
     }

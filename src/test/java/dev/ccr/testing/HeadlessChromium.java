@@ -36,6 +36,9 @@ public final class HeadlessChromium implements AutoCloseable {
     /** The longest a page may take to show what a test waits for; the pages poll every few seconds. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    /** Selenium warns on every start that it has no DevTools binding for this Chromium; the tests use none. */
+    private static final java.util.logging.Logger QUIET_DEVTOOLS = quiet("org.openqa.selenium.devtools");
+
     private final ChromeDriver driver;
     private final Path profile;
 
@@ -65,6 +68,12 @@ public final class HeadlessChromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private static Optional<String> firstExisting(List<String> paths) {
