@@ -43,17 +43,11 @@ final class Auth {
             return Optional.empty();
         }
         String credential = authorization != null ? authorization : xApiKey;
-        if ((credential == null || credential.isEmpty()) && uiSession) {
-            return Optional.empty();
-        }
         if (credential == null || credential.isEmpty()) {
-            return Optional.of(ApiError.authentication("APIKEY is missing"));
+            return uiSession ? Optional.empty() : Optional.of(ApiError.authentication("APIKEY is missing"));
         }
         String token = credential.startsWith("Bearer") ? afterFirstSpace(credential) : credential;
-        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(ApiError.authentication("Invalid API key"));
-        }
-        return Optional.empty();
+        return matchesKey(token) ? Optional.empty() : Optional.of(ApiError.authentication("Invalid API key"));
     }
 
     /** Whether {@code key} is the configured API key (false when there is none). */
@@ -67,7 +61,7 @@ final class Auth {
     }
 
     /**
-     * Refuses a browser's POST, PUT or DELETE sent from another origin ({@code Sec-Fetch-Site} other than
+     * Refuses a browser's POST, PUT, PATCH or DELETE sent from another origin ({@code Sec-Fetch-Site} other than
      * {@code same-origin}/{@code none}, or an {@code Origin} that is not this server), unless it carries the key in a
      * header: only a caller holding the key can do that, so it is not a forged request riding on a cookie.
      *

@@ -12,7 +12,7 @@ function svg(tag, attrs, text) {
 
 /** Bars for [{label, value}] (days, oldest first), labelled below every few bars. */
 export function columns(points, unit) {
-  const width = 600, height = 200, bottom = 18, top = 14;
+  const width = 600, height = 200, bottom = 24, top = 28;
   const max = Math.max(1, ...points.map((p) => p.value));
   const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img'});
   if (points.length === 0) {
@@ -28,10 +28,10 @@ export function columns(points, unit) {
     bar.append(svg('title', {}, `${p.label}: ${p.value} ${unit}`));
     chart.append(bar);
     if (i % every === 0) {
-      chart.append(svg('text', {x: i * slot + slot / 2, y: height - 4, 'text-anchor': 'middle'}, p.label.slice(5)));
+      chart.append(svg('text', {x: i * slot + slot / 2, y: height - 5, 'text-anchor': 'middle'}, p.label.slice(5)));
     }
   });
-  chart.append(svg('text', {x: 2, y: 10}, `max ${compact(max)} ${unit}`));
+  chart.append(svg('text', {x: 2, y: 18}, `max ${compact(max)} ${unit}`));
   return chart;
 }
 

@@ -103,8 +103,15 @@ export async function render(view, params, rest) {
   }
 
   function transformersTab() {
-    return [h('p', {class: 'muted'}, 'JS transformer plugins: [{"path": "/abs/plugin.js", "options": {...}}].'),
-      ...jsonArea('Transformers', draft.transformers, (v) => { if (v === undefined) delete draft.transformers; else draft.transformers = v; }, 'transformers')];
+    draft.transformers ??= [];
+    const rows = draft.transformers.map((t, i) => h('fieldset', {class: 'provider-form panel', 'data-index': i},
+      field('Plugin file', t.path, (v) => { t.path = v; }, {name: 'path', placeholder: '/home/me/.claude-code-router/plugins/x.js'}),
+      field('Options (JSON)', t.options === undefined ? '' : JSON.stringify(t.options), (v) => {
+        try { if (v.trim()) t.options = JSON.parse(v); else delete t.options; } catch { /* judged at review */ }
+      }, {name: 'options', placeholder: '{"key": "value"}'}),
+      h('div', {}, h('button', {type: 'button', class: 'danger', onclick: () => { draft.transformers.splice(i, 1); showTab('transformers'); }}, 'Remove'))));
+    return [h('p', {class: 'muted'}, 'JS transformer plugins; a provider uses one by its name in "transformer": {"use": [...]}.'),
+      ...rows, h('button', {id: 'add-transformer', onclick: () => { draft.transformers.push({path: ''}); showTab('transformers'); }}, 'Add plugin')];
   }
 
   function rawTab() {
@@ -112,8 +119,17 @@ export async function render(view, params, rest) {
       h('textarea', {class: 'code', id: 'raw', rows: 24, value: raw ?? pretty(draft), oninput: (e) => { raw = e.target.value; }})];
   }
 
+  /** The draft as it would be saved: lists the forms opened but nobody filled are left out again. */
+  function cleaned() {
+    const copy = structuredClone(draft);
+    for (const key of ['transformers', 'Providers']) {
+      if (Array.isArray(copy[key]) && copy[key].length === 0 && saved[key] === undefined) delete copy[key];
+    }
+    return copy;
+  }
+
   function body() {
-    return tab === 'raw' && raw !== null ? raw : pretty(draft);
+    return tab === 'raw' && raw !== null ? raw : pretty(cleaned());
   }
 
   async function check() {
@@ -127,7 +143,8 @@ export async function render(view, params, rest) {
       outcome.append(message(e.message));
       return;
     }
-    const before = pretty(saved), after = pretty(checked.document ?? draft);
+    // The server answers the checked document masked; compare it with the masked saved file.
+    const before = pretty(revealed ? await api('config') : saved), after = pretty(checked.document ?? cleaned());
     if (before === after) {
       outcome.append(message('No changes to save.', true));
       return;

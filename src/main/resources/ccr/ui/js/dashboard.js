@@ -4,6 +4,7 @@ import {h, num, compact, pct, ms, day, DASH} from './format.js';
 import {columns, bars} from './chart.js';
 
 const RANGES = {'7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days'};
+const DAY_MS = 86400000;
 
 function cards(s, title) {
   const input = s.totalInputTokens, output = s.totalOutputTokens;
@@ -35,39 +36,59 @@ function breakdown(groups) {
     .sort((a, b) => b.value - a.value).slice(0, 12);
 }
 
-/** Every day of the range, zero where nothing was recorded. */
-function daily(byDay, days) {
+/** Every day from {@code start} to {@code end} (yyyy-MM-dd, UTC), zero where nothing was recorded. */
+function daily(byDay, start, end) {
   const points = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const d = day(new Date(Date.now() - i * 86400000));
+  for (let t = Date.parse(start); t <= Date.parse(end) && points.length < 366; t += DAY_MS) {
+    const d = day(new Date(t));
     points.push({label: d, value: byDay?.[d]?.count ?? 0});
   }
   return points;
 }
 
-export async function render(view, params) {
+/** The chosen range: the last N days, or the dates given as ?from=&to=. */
+function chosen(params) {
+  const today = day(new Date());
+  if (params.from) {
+    const to = params.to || today;
+    return {key: 'custom', start: params.from, end: to, title: `${params.from} to ${to}`};
+  }
   const days = RANGES[params.days] ? params.days : '7';
-  const picker = h('select', {id: 'range', onchange: (e) => { window.location.hash = '#/dashboard?days=' + e.target.value; }},
-    Object.entries(RANGES).map(([v, label]) => h('option', {value: v, selected: v === days}, label)));
+  return {key: days, start: day(new Date(Date.now() - (Number(days) - 1) * DAY_MS)), end: today, title: RANGES[days]};
+}
+
+export async function render(view, params) {
+  const range = chosen(params);
+  const from = h('input', {type: 'date', name: 'from', value: range.start});
+  const to = h('input', {type: 'date', name: 'to', value: range.end});
+  const dates = h('form', {class: 'row', id: 'dates', hidden: range.key !== 'custom'},
+    h('label', {}, 'From', from), h('label', {}, 'To', to), h('button', {type: 'submit'}, 'Show'));
+  dates.addEventListener('submit', (e) => {
+    e.preventDefault();
+    window.location.hash = '#/dashboard' + query({from: from.value, to: to.value});
+  });
+  const picker = h('select', {id: 'range', onchange: (e) => {
+    if (e.target.value === 'custom') dates.hidden = false;
+    else window.location.hash = '#/dashboard?days=' + e.target.value;
+  }}, Object.entries({...RANGES, custom: 'Dates…'}).map(([v, label]) => h('option', {value: v, selected: v === range.key}, label)));
   const body = h('div', {});
-  view.append(h('div', {class: 'row'}, h('h1', {class: 'grow'}, 'Dashboard'), h('label', {}, 'Range', picker)), body);
+  view.append(h('div', {class: 'row'}, h('h1', {class: 'grow'}, 'Dashboard'), dates, h('label', {}, 'Range', picker)), body);
 
   async function refresh() {
     const today = day(new Date());
-    const start = day(new Date(Date.now() - (Number(days) - 1) * 86400000));
-    const [now, range] = await Promise.all([
+    const [now, period] = await Promise.all([
       api('usage/summary' + query({startDate: today, endDate: today})),
-      api('usage/summary' + query({startDate: start, endDate: today}))]);
+      api('usage/summary' + query({startDate: range.start, endDate: range.end}))]);
     body.replaceChildren(
       h('div', {id: 'today'}, cards(now, 'Today')),
-      h('div', {id: 'period'}, cards(range, RANGES[days])),
+      h('div', {id: 'period'}, cards(period, range.title)),
       h('div', {class: 'charts'},
-        h('div', {class: 'panel chart'}, h('h2', {}, 'Requests per day'), columns(daily(range.byDay, Number(days)), 'requests')),
-        h('div', {class: 'panel'}, h('h2', {}, 'By provider'), bars(breakdown(range.byProvider))),
-        range.byProviderModel
-          ? h('div', {class: 'panel'}, h('h2', {}, 'By provider and model'), bars(breakdown(range.byProviderModel)))
-          : h('div', {class: 'panel'}, h('h2', {}, 'By model'), bars(breakdown(range.byModel))),
-        h('div', {class: 'panel'}, h('h2', {}, 'By scenario'), bars(breakdown(range.byScenario)))));
+        h('div', {class: 'panel chart'}, h('h2', {}, 'Requests per day'), columns(daily(period.byDay, range.start, range.end), 'requests')),
+        h('div', {class: 'panel'}, h('h2', {}, 'By provider'), bars(breakdown(period.byProvider))),
+        period.byProviderModel
+          ? h('div', {class: 'panel'}, h('h2', {}, 'By provider and model'), bars(breakdown(period.byProviderModel)))
+          : h('div', {class: 'panel'}, h('h2', {}, 'By model'), bars(breakdown(period.byModel))),
+        h('div', {class: 'panel'}, h('h2', {}, 'By scenario'), bars(breakdown(period.byScenario)))));
   }
   await refresh();
   const timer = setInterval(() => refresh().catch(() => {}), 10000);

@@ -63,6 +63,7 @@ function table(records) {
 
 export async function render(view, params) {
   const page = Math.max(1, Number(params.page) || 1);
+  const pageSize = Math.min(200, Math.max(1, Number(params.pageSize) || PAGE_SIZE));
   const form = h('form', {class: 'panel row', id: 'filters'},
     FILTERS.map(([name, label, type]) => h('label', {}, label, h('input', {name, type, value: params[name] ?? '', size: 12}))),
     h('label', {}, 'Status', h('select', {name: 'status'},
@@ -77,10 +78,12 @@ export async function render(view, params) {
   view.append(h('h1', {}, 'History'), form);
 
   const filters = Object.fromEntries(FILTERS.map(([n]) => [n, params[n]]).concat([['status', params.status]]));
-  const result = await api('usage' + query({...filters, page, pageSize: PAGE_SIZE}));
+  const result = await api('usage' + query({...filters, page, pageSize}));
   const total = result.total ?? result.records.length;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const go = (p) => { window.location.hash = '#/history' + query({...filters, page: p}); };
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const go = (p) => {
+    window.location.hash = '#/history' + query({...filters, page: p, pageSize: pageSize === PAGE_SIZE ? '' : pageSize});
+  };
   view.append(
     h('p', {class: 'muted', id: 'total'}, `${num(total)} record${total === 1 ? '' : 's'}`),
     result.records.length ? table(result.records) : h('p', {class: 'muted'}, 'No records match.'),

@@ -102,6 +102,29 @@ class WebUiBrowserTest {
             assertThat(browser.find("#in-flight").getText()).isEqualTo("0");
             assertThat(browser.find(".hbars").getText()).contains("alpha", "beta");
             screenshot(browser, "dashboard");
+
+            browser.open(router.uri("/ui/#/dashboard?from=2020-01-01&to=2020-01-31").toString());
+            browser.until(d -> figure(browser, "period", "requests").equals("0"));
+            assertThat(browser.find("#period h2").getText()).isEqualTo("2020-01-01 to 2020-01-31");
+            assertThat(figure(browser, "today", "requests")).isEqualTo("3");
+        }
+    }
+
+    @Test
+    void secretsReachThePageOnlyAfterRevealingIsConfirmed() {
+        try (MockWebServer upstream = Upstreams.mock(); RunningRouter router = twoProviders(upstream);
+             HeadlessChromium browser = HeadlessChromium.start(1100, 800)) {
+            browser.open(router.uri("/ui/#/config").toString());
+            assertThat(browser.find("fieldset input[name=api_key]").getDomProperty("value")).isEqualTo(SecretMask.MASK);
+
+            browser.find("#reveal").click();
+            browser.until(ExpectedConditions.alertIsPresent()).dismiss();
+            assertThat(browser.driver().getPageSource()).doesNotContain("sk-alpha-secret");
+
+            browser.find("#reveal").click();
+            browser.until(ExpectedConditions.alertIsPresent()).accept();
+            browser.until(d -> "sk-alpha-secret".equals(
+                    d.findElement(By.cssSelector("fieldset input[name=api_key]")).getDomProperty("value")));
         }
     }
 
@@ -115,9 +138,15 @@ class WebUiBrowserTest {
             ask(router, "beta,m2");
             ask(router, "claude-sonnet-4");
 
+            browser.open(router.uri("/ui/#/history?pageSize=2").toString());
+            browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 2);
+            assertThat(browser.find("#page").getText()).isEqualTo("page 1 of 2");
+            browser.find("#next").click();
+            browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 1);
+            assertThat(browser.find("#page").getText()).isEqualTo("page 2 of 2");
+
             browser.open(router.uri("/ui/#/history").toString());
             browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 3);
-
             type(browser.find("#filters input[name=provider]"), "beta");
             browser.find("#apply").click();
             browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 1);

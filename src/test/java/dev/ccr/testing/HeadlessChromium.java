@@ -1,6 +1,7 @@
 package dev.ccr.testing;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -91,7 +92,8 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Waits until {@code condition} holds (or fails the test after {@link #PATIENCE}). */
     public <T> T until(ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, PATIENCE).until(condition);
+            // A page re-renders as its data arrives: an element found a moment ago may have been replaced.
+            return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("The page did not get there; its console said:\n"
                     + String.join("\n", driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(Object::toString).toList())
