@@ -14,7 +14,7 @@ function cards(s, title) {
   return h('section', {},
     h('h2', {}, title),
     h('div', {class: 'cards'},
-      card('Requests', num(s.totalRequests), `${num(s.errorCount)} errors`, 'requests'),
+      card('Requests', num(s.totalRequests), `${num(s.errorCount)} error${s.errorCount === 1 ? '' : 's'}`, 'requests'),
       card('Tokens', compact((input ?? 0) + (output ?? 0)), `${compact(input)} in · ${compact(output)} out`, 'tokens'),
       card('Cache hit rate', rate(s.cacheHitRate) ?? pct(cacheRead, (input ?? 0) + (cacheRead ?? 0) + cacheWrite),
         `${compact(cacheRead)} read`, 'cache'),
