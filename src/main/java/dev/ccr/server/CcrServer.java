@@ -57,7 +57,7 @@ public final class CcrServer implements AutoCloseable {
         Auth auth = new Auth(config.apiKey(), boundPort::get);
         UiSessions sessions = new UiSessions();
         InFlight inFlight = new InFlight();
-        UiEndpoint ui = new UiEndpoint(auth, sessions, inFlight, config, version);
+        UiEndpoint ui = new UiEndpoint(auth, sessions, inFlight, version);
         UiFiles uiFiles = new UiFiles();
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));

@@ -2,7 +2,6 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccr.config.Config;
 import dev.ccr.pipeline.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.Headers;
@@ -12,7 +11,7 @@ import java.io.IOException;
 /**
  * The web UI's own calls: {@code POST /api/ui/login} trades the API key for a session cookie,
  * {@code POST /api/ui/logout} ends it, and {@code GET /api/ui/status} tells the pages what they cannot read elsewhere
- * (requests in flight, whether providers exist).
+ * (the model requests in flight, whether a key is required).
  */
 final class UiEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,14 +20,12 @@ final class UiEndpoint {
     private final Auth auth;
     private final UiSessions sessions;
     private final InFlight inFlight;
-    private final Config config;
     private final String version;
 
-    UiEndpoint(Auth auth, UiSessions sessions, InFlight inFlight, Config config, String version) {
+    UiEndpoint(Auth auth, UiSessions sessions, InFlight inFlight, String version) {
         this.auth = auth;
         this.sessions = sessions;
         this.inFlight = inFlight;
-        this.config = config;
         this.version = version;
     }
 
@@ -62,7 +59,6 @@ final class UiEndpoint {
         return exchange -> Responses.json(exchange, 200, JSON.createObjectNode()
                 .put("version", version)
                 .put("inFlight", inFlight.now())
-                .put("keyRequired", auth.keyRequired())
-                .put("providers", config.providers().size()));
+                .put("keyRequired", auth.keyRequired()));
     }
 }

@@ -19,12 +19,11 @@ class ConfigEndpointTest {
               {"name":"a","api_base_url":"https://a.example/v1/chat/completions","api_key":"sk-a-123","models":["m"]},
               {"name":"b","api_base_url":"https://b.example/v1/chat/completions","api_key":"$B_KEY","models":["m"]}],
              "Router":{"default":"a,m"}}""";
+    private static final String[] KEY = {"x-api-key", "router-key"};
 
     private static RunningRouter router() {
         return RunningRouter.start(CONFIG, Map.of("B_KEY", "sk-b-456", "SERVICE_PORT", "0"));
     }
-
-    private static final String[] KEY = {"x-api-key", "router-key"};
 
     @Test
     void secretsWrittenInTheFileAreMaskedUnlessRevealedOnPurpose() throws Exception {

@@ -64,7 +64,7 @@ class UiSessionTest {
     @Test
     void theStatusCountsModelRequestsInFlight() {
         try (RunningRouter router = RunningRouter.start("{\"Providers\":[],\"Router\":{}}")) {
-            assertThat(router.get("/api/ui/status").body()).contains("\"inFlight\":0", "\"keyRequired\":false", "\"providers\":0");
+            assertThat(router.get("/api/ui/status").body()).contains("\"inFlight\":0", "\"keyRequired\":false");
         }
     }
 }
