@@ -1,4 +1,4 @@
-// ccr script runtime, part 5 of 5: what Java calls. Loads the custom router and the plugins, calls them with CCR's
+// ccr script runtime, part 6 of 6: what Java calls. Loads the custom router and the plugins, calls them with CCR's
 // arguments (spec §2.6, §3.1) and hands results back as JSON strings through `done(error, ...)` callbacks, so Java
 // never walks JS objects. Every function here runs on the Context's own event-loop thread.
 (function (host, rt) {

@@ -1,4 +1,4 @@
-// ccr script runtime, part 2 of 5: the globals Node and browsers give every script.
+// ccr script runtime, part 2 of 6: the globals Node and browsers give every script.
 //
 // console, timers, queueMicrotask, process, Buffer, structuredClone, AbortController, DOMException, Event,
 // EventTarget, the WHATWG streams, URL and URLSearchParams. The polyfilled ones are defined as lazy getters, so a
@@ -22,6 +22,11 @@
                 // Absent while it loads, so a polyfill that feature-tests the global uses its own code.
                 Object.defineProperty(globalThis, name, { value: undefined, writable: true, configurable: true, enumerable: false });
                 const value = make();
+                if (value === undefined) {
+                    // Asked for while its own polyfill loads (AbortSignal while AbortController's file runs): stay lazy.
+                    lazyGlobal(name, make);
+                    return undefined;
+                }
                 Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
                 return value;
             },

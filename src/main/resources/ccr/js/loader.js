@@ -1,4 +1,4 @@
-// ccr script runtime, part 1 of 5: the CommonJS loader.
+// ccr script runtime, part 1 of 6: the CommonJS loader.
 //
 // Node's module rules, as plugins in the wild rely on them: relative paths, node_modules next to the script and in
 // every parent folder, package.json "main" and simple "exports", .js/.cjs/.json files, a cache per resolved file,
@@ -12,11 +12,8 @@
 
     // Node core modules ccr does not provide, with what to use instead.
     const UNSUPPORTED = {
-        child_process: 'ccr runs no processes for plugins',
         cluster: 'ccr runs no processes for plugins',
         worker_threads: 'ccr runs no threads for plugins',
-        http: 'use fetch() for outgoing calls; ccr runs no servers for plugins',
-        https: 'use fetch() for outgoing calls; ccr runs no servers for plugins',
         http2: 'use fetch() for outgoing calls',
         net: 'use fetch() for outgoing calls',
         tls: 'use fetch() for outgoing calls',
@@ -26,10 +23,8 @@
         v8: 'not a V8 engine',
         inspector: 'no inspector',
         module: 'no access to the loader',
-        readline: 'no terminal for plugins',
         repl: 'no terminal for plugins',
         zlib: 'not provided',
-        stream: 'use the WHATWG streams (ReadableStream, TransformStream, require("stream/web"))',
         'claude-code-router': 'ccr is not the claude-code-router npm package; use the plugin API (docs/plugins.md)',
         '@musistudio/llms': 'ccr is not the @musistudio/llms npm package; use the plugin API (docs/plugins.md)',
     };
@@ -172,6 +167,8 @@
             : request.startsWith('/') ? resolveFile(request)
                 : resolvePackage(request, fromDir);
         if (file === null) {
+            // 'process/', 'string_decoder/': npm's copy of a core module, asked for by name; the core module serves.
+            if (request.endsWith('/') && request.slice(0, -1) in rt.builtins) return builtin(request.slice(0, -1));
             if (!relative && request.split('/')[0] in UNSUPPORTED) throw unsupported(request.split('/')[0]);
             throw notFound(request, fromFile);
         }

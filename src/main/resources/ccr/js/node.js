@@ -1,4 +1,4 @@
-// ccr script runtime, part 4 of 5: the Node core modules plugins require.
+// ccr script runtime, part 4 of 6: the Node core modules plugins require.
 //
 // fs (sync, callback and promise forms, over the host's file bridge: plugins are trusted as in CCR and read and write
 // the user's files), os, crypto (hashes, HMACs and random values over the JDK), util, events, buffer, path, url,
@@ -13,6 +13,7 @@
     const FS_MESSAGES = {
         ENOENT: 'no such file or directory', EEXIST: 'file already exists', ENOTDIR: 'not a directory',
         EISDIR: 'illegal operation on a directory', ENOTEMPTY: 'directory not empty', EACCES: 'permission denied', EIO: 'i/o error',
+        EBADF: 'bad file descriptor',
     };
 
     function pathArg(p) {
@@ -24,12 +25,23 @@
 
     /** Runs a host file operation; host answers [code, message, value]. */
     function fsCall(syscall, op, path, ...args) {
-        const r = host.fs(op, path, ...args);
+        return fsAnswer(host.fs(op, path, ...args), syscall, path);
+    }
+
+    /** The value of a host answer [code, message, value], or Node's error for its code. */
+    function fsAnswer(r, syscall, path) {
         if (r[0] !== null) {
             const code = r[0];
+            if (code === 'ERR_CCR_SANDBOX') {
+                const err = new Error(r[1]);
+                err.code = code;
+                err.syscall = syscall;
+                err.path = path;
+                throw err;
+            }
             const err = new Error(`${code}: ${FS_MESSAGES[code] || r[1]}, ${syscall} '${path}'`);
             err.code = code;
-            err.errno = -({ ENOENT: 2, EEXIST: 17, ENOTDIR: 20, EISDIR: 21, ENOTEMPTY: 39, EACCES: 13 }[code] || 5);
+            err.errno = -({ ENOENT: 2, EEXIST: 17, ENOTDIR: 20, EISDIR: 21, ENOTEMPTY: 39, EACCES: 13, EBADF: 9 }[code] || 5);
             err.syscall = syscall;
             err.path = path;
             throw err;
@@ -87,7 +99,13 @@
             try { return host.fs('exists', pathArg(p))[2] === true; } catch (e) { return false; }
         },
         readFileSync(p, options) {
-            if (typeof p === 'number') throw new TypeError('file descriptors are not supported in ccr scripts');
+            const enc0 = encodingOf(options);
+            if (typeof p === 'number') {
+                const chunks = [];
+                for (let chunk; (chunk = fdRead(p, 65536, null)).length > 0;) chunks.push(chunk);
+                const all = Buffer.concat(chunks);
+                return enc0 ? all.toString(enc0) : all;
+            }
             const path = pathArg(p);
             const enc = encodingOf(options);
             if (enc && /^utf-?8$/i.test(enc)) return fsCall('open', 'readText', path);
@@ -95,6 +113,7 @@
             return enc ? bytes.toString(enc) : bytes;
         },
         writeFileSync(p, data, options) {
+            if (typeof p === 'number') { sync.writeSync(p, typeof data === 'string' ? Buffer.from(data, encodingOf(options) || 'utf8') : data); return; }
             const flag = options && typeof options === 'object' ? options.flag : undefined;
             fsCall('open', 'write', pathArg(p), dataBytes(data, options), flag === 'a' || flag === 'a+');
         },
@@ -127,8 +146,74 @@
         realpathSync(p) { return fsCall('realpath', 'realpath', pathArg(p)); },
         chmodSync(p, mode) { fsCall('chmod', 'chmod', pathArg(p), typeof mode === 'string' ? parseInt(mode, 8) : mode); },
         mkdtempSync(prefix) { return fsCall('mkdtemp', 'mkdtemp', pathArg(prefix)); },
+        utimesSync(p, atime, mtime) { fsCall('utime', 'utimes', pathArg(p), timeMs(atime), timeMs(mtime)); },
+        lutimesSync(p, atime, mtime) { fsCall('lutime', 'utimes', pathArg(p), timeMs(atime), timeMs(mtime)); },
+        symlinkSync(target, p) { fsCall('symlink', 'symlink', pathArg(target), pathArg(p)); },
+        readlinkSync(p) { return fsCall('readlink', 'readlink', pathArg(p)); },
+        truncateSync(p, length) {
+            if (typeof p === 'number') { sync.ftruncateSync(p, length); return; }
+            fsCall('open', 'truncate', pathArg(p), length || 0);
+        },
+        openSync(p, flags, mode) {
+            const path = pathArg(p);
+            return fsAnswer(host.fd('open', path, openFlags(flags === undefined || flags === null ? 'r' : flags)), 'open', path);
+        },
+        closeSync(fd) { fdCall('close', fd); },
+        readSync(fd, buffer, offset, length, position) {
+            if (offset !== null && typeof offset === 'object') ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+            offset = offset || 0;
+            if (length === undefined) length = buffer.byteLength - offset;
+            const bytes = fdRead(fd, length, typeof position === 'number' || typeof position === 'bigint' ? Number(position) : null);
+            new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(bytes, offset);
+            return bytes.length;
+        },
+        writeSync(fd, data, offset, length, position) {
+            let bytes;
+            if (typeof data === 'string') {
+                bytes = Buffer.from(data, typeof length === 'string' ? length : 'utf8');
+                position = typeof offset === 'number' ? offset : null;
+            } else {
+                const all = rt.chunkBytes(data);
+                offset = offset || 0;
+                bytes = all.subarray(offset, length === undefined || length === null ? all.length : offset + length);
+                position = typeof position === 'number' ? position : null;
+            }
+            return fdCall('write', fd, rt.toHost(new Uint8Array(bytes)), position);
+        },
+        fstatSync(fd) { return new Stats(JSON.parse(fdCall('fstat', fd))); },
+        ftruncateSync(fd, length) { fdCall('ftruncate', fd, length || 0); },
+        fsyncSync(fd) { fdCall('fsync', fd); },
+        fdatasyncSync(fd) { fdCall('fsync', fd); },
+        futimesSync() {},
     };
+
+    function timeMs(t) {
+        if (t instanceof Date) return t.getTime();
+        if (typeof t === 'string') return Number(t) * 1000;
+        return Number(t) * 1000;   // Node takes seconds
+    }
+
+    /** Node's flags ('r', 'a+', or O_* numbers) as the host's letters. */
+    function openFlags(flags) {
+        if (typeof flags === 'string') return flags;
+        const c = sync.constants;
+        const rw = flags & 3;
+        const letter = flags & c.O_APPEND ? 'a' : flags & c.O_TRUNC || (flags & c.O_CREAT && rw !== 0) ? 'w' : 'r';
+        const excl = flags & c.O_EXCL ? 'x' : '';
+        return letter + excl + (rw === 2 || (letter === 'r' && rw === 1) ? '+' : '');
+    }
+
+    function fdCall(op, fd, ...args) {
+        if (typeof fd !== 'number') throw new TypeError('The "fd" argument must be of type number');
+        return fsAnswer(host.fd(op, fd, ...args), op, undefined);
+    }
+
+    function fdRead(fd, length, position) {
+        return Buffer.from(rt.fromHost(fdCall('read', fd, length, position)));
+    }
     sync.realpathSync.native = sync.realpathSync;
+    sync.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_EXCL: 128,
+        O_TRUNC: 512, O_APPEND: 1024, COPYFILE_EXCL: 1 };
 
     const SYNC_NAMES = Object.keys(sync).filter(n => n.endsWith('Sync') && n !== 'existsSync');
 
@@ -144,14 +229,47 @@
             };
         }
         fs.exists = (p, cb) => queueMicrotask(() => cb(sync.existsSync(p)));
+        // read and write call back with (error, bytes, buffer), not just a value.
+        fs.read = (fd, buffer, ...rest) => {
+            const cb = rest.pop();
+            let n, error = null;
+            try { n = sync.readSync(fd, buffer, ...rest); } catch (e) { error = e; }
+            queueMicrotask(() => error ? cb(error) : cb(null, n, buffer));
+        };
+        fs.write = (fd, data, ...rest) => {
+            const cb = typeof rest[rest.length - 1] === 'function' ? rest.pop() : () => {};
+            let n, error = null;
+            try { n = sync.writeSync(fd, data, ...rest); } catch (e) { error = e; }
+            queueMicrotask(() => error ? cb(error) : cb(null, n, data));
+        };
         fs.promises = fsPromises();
-        fs.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, O_RDONLY: 0, O_WRONLY: 1, O_RDWR: 2, O_CREAT: 64, O_APPEND: 1024, COPYFILE_EXCL: 1 };
         Object.assign(fs, fs.constants);
         fs.Stats = Stats;
         fs.Dirent = Dirent;
         fs.createWriteStream = (p, options) => writeStream(pathArg(p), options);
-        for (const name of ['createReadStream', 'watch', 'watchFile', 'openSync', 'open', 'readSync', 'writeSync', 'closeSync']) {
-            fs[name] = () => { throw new Error(`fs.${name}() is not supported in ccr scripts; use readFileSync/writeFileSync/appendFileSync`); };
+        fs.createReadStream = (p, options) => {
+            const { Readable } = builtin('stream');
+            const path = pathArg(p);
+            const enc = encodingOf(options);
+            let sent = false;
+            const stream = new Readable({
+                read() {
+                    if (sent) return;
+                    sent = true;
+                    try {
+                        const bytes = sync.readFileSync(path);
+                        if (bytes.length) this.push(enc ? bytes.toString(enc) : bytes);
+                        this.push(null);
+                    } catch (e) {
+                        this.destroy(e);
+                    }
+                },
+            });
+            stream.path = path;
+            return stream;
+        };
+        for (const name of ['watch', 'watchFile', 'unwatchFile']) {
+            fs[name] = () => { throw new Error(`fs.${name}() is not supported in ccr scripts`); };
         }
         return fs;
     }
@@ -162,8 +280,27 @@
             const base = name.slice(0, -4);
             p[base] = async (...args) => sync[name](...args);
         }
-        p.constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1 };
+        p.constants = sync.constants;
+        p.open = async (path, flags) => fileHandle(sync.openSync(path, flags));
         return p;
+    }
+
+    /** fs.promises.open's FileHandle, over the sync descriptor calls. */
+    function fileHandle(fd) {
+        return {
+            fd,
+            readFile: async options => sync.readFileSync(fd, options),
+            writeFile: async (data, options) => sync.writeFileSync(fd, data, options),
+            appendFile: async (data, options) => sync.writeFileSync(fd, data, options),
+            read: async (buffer, offset, length, position) => ({ bytesRead: sync.readSync(fd, buffer, offset, length, position), buffer }),
+            write: async (data, ...rest) => ({ bytesWritten: sync.writeSync(fd, data, ...rest), buffer: data }),
+            stat: async () => sync.fstatSync(fd),
+            truncate: async length => sync.ftruncateSync(fd, length),
+            sync: async () => sync.fsyncSync(fd),
+            datasync: async () => sync.fsyncSync(fd),
+            utimes: async () => {},
+            close: async () => sync.closeSync(fd),
+        };
     }
 
     /** A minimal fs.WriteStream that appends each write (log-file plugins use it). */
@@ -395,6 +532,51 @@
 
     // ---------------------------------------------------------------- url, querystring, assert, timers, streams
 
+    /** Node's querystring.parse: a repeated key gives an array. */
+    function queryObject(s) {
+        const out = Object.create(null);
+        for (const [k, v] of new URLSearchParams(s || '')) {
+            out[k] = k in out ? [].concat(out[k], v) : v;
+        }
+        return out;
+    }
+
+    /**
+     * Node's legacy url.parse(s, parseQueryString, slashesDenoteHost): any string, relative ones too ('/cb?code=1'),
+     * with fields that are null when absent and `query` an object when asked for.
+     */
+    function legacyParse(s, parseQuery, slashesDenoteHost) {
+        const out = { protocol: null, slashes: null, auth: null, host: null, port: null, hostname: null, hash: null,
+            search: null, query: null, pathname: null, path: null, href: null };
+        let rest = String(s).trim();
+        const hashAt = rest.indexOf('#');
+        if (hashAt >= 0) { out.hash = rest.slice(hashAt); rest = rest.slice(0, hashAt); }
+        const searchAt = rest.indexOf('?');
+        if (searchAt >= 0) { out.search = rest.slice(searchAt); out.query = rest.slice(searchAt + 1); rest = rest.slice(0, searchAt); }
+        const protocol = /^[a-z][a-z0-9.+-]*:/i.exec(rest);
+        if (protocol) { out.protocol = protocol[0].toLowerCase(); rest = rest.slice(protocol[0].length); }
+        if (rest.startsWith('//') && (out.protocol || slashesDenoteHost) && out.protocol !== 'javascript:') {
+            out.slashes = true;
+            rest = rest.slice(2);
+            const slash = rest.indexOf('/');
+            let authority = slash >= 0 ? rest.slice(0, slash) : rest;
+            rest = slash >= 0 ? rest.slice(slash) : '';
+            const at = authority.lastIndexOf('@');
+            if (at >= 0) { out.auth = decodeURIComponent(authority.slice(0, at)); authority = authority.slice(at + 1); }
+            const port = /:(\d*)$/.exec(authority);
+            if (port) { out.port = port[1] || null; authority = authority.slice(0, port.index); }
+            out.hostname = authority.toLowerCase();
+            out.host = out.hostname + (out.port ? ':' + out.port : '');
+            if (!rest && /^(https?|ftp|wss?|file):$/.test(out.protocol || '')) rest = '/';
+        }
+        out.pathname = rest || null;
+        if (parseQuery) out.query = queryObject(out.query);
+        out.path = out.pathname === null && out.search === null ? null : (out.pathname || '') + (out.search || '');
+        out.href = (out.protocol || '') + (out.slashes ? '//' : '') + (out.auth ? encodeURIComponent(out.auth).replace('%3A', ':') + '@' : '')
+            + (out.host || '') + (out.path || '') + (out.hash || '');
+        return out;
+    }
+
     rt.fileURLToPath = u => {
         const url = typeof u === 'string' ? new URL(u) : u;
         if (url.protocol !== 'file:') throw new TypeError('The URL must be of scheme file');
@@ -404,15 +586,7 @@
         URL, URLSearchParams,
         fileURLToPath: rt.fileURLToPath,
         pathToFileURL: p => new URL('file://' + encodeURI(builtin('path').resolve(p))),
-        parse(s) {
-            const u = new URL(s);
-            const query = u.search ? u.search.slice(1) : null;
-            return {
-                href: u.href, protocol: u.protocol, slashes: true, auth: u.username ? u.username + (u.password ? ':' + u.password : '') : null,
-                host: u.host, port: u.port || null, hostname: u.hostname, hash: u.hash || null, search: u.search || null,
-                query, pathname: u.pathname, path: u.pathname + (u.search || ''),
-            };
-        },
+        parse: legacyParse,
         format(obj) {
             if (obj instanceof URL) return obj.toString();
             if (typeof obj === 'string') return obj;
@@ -423,7 +597,9 @@
         },
     });
     B.querystring = () => ({
-        parse: s => Object.fromEntries(new URLSearchParams(s)),
+        parse: queryObject,
+        decode: queryObject,
+        encode: o => new URLSearchParams(o).toString(),
         stringify: o => new URLSearchParams(o).toString(),
         escape: encodeURIComponent,
         unescape: decodeURIComponent,

@@ -1,4 +1,4 @@
-// ccr script runtime, part 3 of 5: fetch, Headers, Request and Response.
+// ccr script runtime, part 3 of 6: fetch, Headers, Request and Response.
 //
 // WHATWG semantics as undici (Node's fetch) has them, for what plugins use: bodies from strings, bytes,
 // URLSearchParams and ReadableStreams; text(), json(), arrayBuffer(), bytes(), clone(); a body that is a stream is
@@ -214,6 +214,7 @@
             if (this._used) throw new TypeError('Body is unusable: Body has already been read');
             if (this._stream === undefined) {
                 other._bytes = this._bytes;
+                other._stream = undefined;   // the copy was made with a null body
             } else if (this._stream === null) {
                 other._stream = null;
             } else {
@@ -356,8 +357,12 @@
                     settled = true;
                     if (signal) signal.removeEventListener('abort', onAbort);
                     if (error !== null && error !== undefined) {
-                        const err = new TypeError('fetch failed');
-                        err.cause = new Error(String(error));
+                        const text = String(error);
+                        const sandboxed = text.startsWith('ERR_CCR_SANDBOX: ');
+                        // Node's shape (TypeError "fetch failed" with the reason as cause); a sandbox refusal says why itself.
+                        const err = new TypeError(sandboxed ? text.slice('ERR_CCR_SANDBOX: '.length) : 'fetch failed');
+                        if (sandboxed) err.code = 'ERR_CCR_SANDBOX';
+                        err.cause = new Error(text);
                         reject(err);
                         return;
                     }

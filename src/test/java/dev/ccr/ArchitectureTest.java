@@ -22,7 +22,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.ccr.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.config..", "dev.ccr.server..", "dev.ccr.pipeline..",
                         "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..",
-                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.cli..")
+                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.cli..")
                 .check(classes);
     }
 
@@ -45,6 +45,13 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.ccr.config..", "dev.ccr.usage..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..",
                         "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..", "dev.ccr.wire..", "dev.ccr.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void metricsNeverReachTheServerOrTheCli() {
+        noClasses().that().resideInAPackage("dev.ccr.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.cli..", "io.undertow..")
                 .check(classes);
     }
 

@@ -7,6 +7,8 @@ import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Target;
 import dev.ccr.usage.Usage;
 
+import java.util.List;
+
 /** Request listeners side by side: every event goes to each, in order. */
 final class Listeners {
     private Listeners() {
@@ -30,6 +32,12 @@ final class Listeners {
                 public void routeDecided(RouteDecision decision) {
                     a.routeDecided(decision);
                     b.routeDecided(decision);
+                }
+
+                @Override
+                public void candidatesSkipped(List<String> skipped) {
+                    a.candidatesSkipped(skipped);
+                    b.candidatesSkipped(skipped);
                 }
 
                 @Override

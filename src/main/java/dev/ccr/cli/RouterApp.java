@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.pipeline.RequestListener;
@@ -14,10 +15,12 @@ import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
+import dev.ccr.usage.SqliteUsageStore;
 import dev.ccr.usage.UsageStore;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +29,9 @@ import java.util.Optional;
  * from one config.
  */
 public final class RouterApp implements AutoCloseable {
+    /** The config key naming how many days usage records are kept. */
+    public static final String USAGE_RETENTION_DAYS = "USAGE_RETENTION_DAYS";
+    private static final long DEFAULT_RETENTION_DAYS = 180;
     private final CcrServer server;
     private final MessagesPipeline pipeline;
     private final PresetPipelines presets;
@@ -77,21 +83,23 @@ public final class RouterApp implements AutoCloseable {
         // JS custom router and plugins, if configured: they load in the background while the server starts.
         Scripts scripts = Scripts.start(config, Version.current());
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
-        // The fork's usage records (spec §7.1), next to the config like the health file.
-        UsageStore usage = new UsageStore(store.file().toAbsolutePath().getParent().resolve("data").resolve("usage.jsonl"));
+        UsageStore usage = usageStore(config, store, clock);
+        Metrics metrics = new Metrics();
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
-                Resilience.create(config.resilience(), clock, Optional.of(healthFile)), listeners(config, options, clock, usage), clock);
+                Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
+                listeners(config, options, clock, usage, metrics), clock);
+        metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
                 presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
-                        listeners(presetConfig, options, clock, usage), clock));
+                        listeners(presetConfig, options, clock, usage, metrics), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    usage, clock, Version.current()),
+                    usage, metrics, clock, Version.current()),
                     pipeline, presets, upstream, scripts, usage);
         } catch (RuntimeException e) {
             presets.close();
@@ -103,9 +111,22 @@ public final class RouterApp implements AutoCloseable {
         }
     }
 
-    /** The access log and the usage records, plus the token-speed plugin when the config enables it. */
-    private static RequestListener.Factory listeners(Config config, RouterApp.Options options, Clock clock, UsageStore usage) {
-        RequestListener.Factory log = Listeners.both(AccessLog.factory(clock), UsageRecorder.factory(clock, usage));
+    /**
+     * The fork's usage records (spec §7.1) in {@code data/usage.sqlite} next to the config, like the health file; the
+     * legacy {@code data/usage.jsonl} is imported once. {@code USAGE_RETENTION_DAYS} (default 180, 0 keeps all).
+     */
+    private static UsageStore usageStore(Config config, ConfigStore store, Clock clock) {
+        Path data = store.file().toAbsolutePath().getParent().resolve("data");
+        long days = config.resolved().path(USAGE_RETENTION_DAYS).asLong(DEFAULT_RETENTION_DAYS);
+        return SqliteUsageStore.open(data.resolve("usage.sqlite"), Optional.of(data.resolve("usage.jsonl")), clock,
+                Duration.ofDays(Math.max(days, 0)));
+    }
+
+    /** The access log, the usage records and the metrics, plus the token-speed plugin when the config enables it. */
+    private static RequestListener.Factory listeners(Config config, RouterApp.Options options, Clock clock, UsageStore usage,
+                                                     Metrics metrics) {
+        RequestListener.Factory log = Listeners.both(Listeners.both(AccessLog.factory(clock), UsageRecorder.factory(clock, usage)),
+                metrics.listeners());
         return TokenSpeedRecorder.fromConfig(config.resolved(), options.tempDir(), clock)
                 .map(speed -> Listeners.both(log, speed))
                 .orElse(log);

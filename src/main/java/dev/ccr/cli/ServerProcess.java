@@ -103,6 +103,7 @@ final class ServerProcess {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
         command.add("-Dccr.home=" + context.home().dir().toAbsolutePath());
+        command.add("-Dccr.daemon=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

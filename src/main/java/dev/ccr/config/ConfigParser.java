@@ -254,6 +254,8 @@ public final class ConfigParser {
         Optional<Path> router = text(root, "CUSTOM_ROUTER_PATH").map(this::expandHome);
         router.filter(p -> !Files.isRegularFile(p)).ifPresent(p -> warnings.add(new ConfigProblem("CUSTOM_ROUTER_PATH",
                 "'" + p + "' is not a file, so the built-in routing rules are used", "give the absolute path of your custom-router.js")));
+        ScriptPolicyParser policies = new ScriptPolicyParser(errors).withDefault(root);
+        ScriptPolicy routerPolicy = policies.entry("CUSTOM_ROUTER_SANDBOX", root.path("CUSTOM_ROUTER_SANDBOX"));
         List<ScriptSettings.Plugin> plugins = new ArrayList<>();
         JsonNode list = root.path("transformers");
         if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
@@ -266,12 +268,15 @@ public final class ConfigParser {
                         "give the absolute path of the plugin file"));
                 continue;
             }
-            plugins.add(new ScriptSettings.Plugin(expandHome(path.get()), list.get(i).path("options")));
+            plugins.add(new ScriptSettings.Plugin(expandHome(path.get()), list.get(i).path("options"),
+                    policies.entry("transformers[" + i + "].sandbox", list.get(i).path("sandbox"))));
         }
         Duration timeout = Duration.ofMillis(positiveLong(root, "SCRIPT_TIMEOUT_MS", ScriptSettings.DEFAULT_TIMEOUT.toMillis()));
-        int contexts = (int) Math.min(64, positiveLong(root, "SCRIPT_CONTEXTS",
-                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))));
-        return new ScriptSettings(router, plugins, env, timeout, contexts);
+        if (root.has("SCRIPT_CONTEXTS")) {
+            warnings.add(new ConfigProblem("SCRIPT_CONTEXTS", "is no longer used: ccr keeps one instance of each script, as CCR does",
+                    "remove SCRIPT_CONTEXTS"));
+        }
+        return new ScriptSettings(router, routerPolicy, plugins, env, timeout);
     }
 
     /** {@code ~} and {@code ~/...} name the user's home ({@code $HOME}), as a shell would. */

@@ -13,20 +13,20 @@ import java.util.Optional;
  * plugins ({@code transformers: [{path, options}]}, spec §3.2), with {@code ~} already expanded, plus what the script
  * host needs to run them.
  *
- * @param env      the environment scripts see as {@code process.env} and {@code os.homedir()} (never logged)
- * @param timeout  how long one call into a script may take ({@code SCRIPT_TIMEOUT_MS}); longer calls are abandoned
- * @param contexts how many JS contexts run side by side ({@code SCRIPT_CONTEXTS}); each holds its own copy of every
- *                 script, so plugin state is per context
+ * @param routerPolicy what the custom router may do ({@code CUSTOM_ROUTER_SANDBOX}, else {@code SCRIPT_SANDBOX})
+ * @param env          the environment scripts see as {@code process.env} and {@code os.homedir()} (never logged)
+ * @param timeout      how long one call into a script may take ({@code SCRIPT_TIMEOUT_MS}); longer calls are abandoned
  */
-public record ScriptSettings(Optional<Path> customRouter, List<Plugin> plugins, Map<String, String> env,
-                             Duration timeout, int contexts) {
+public record ScriptSettings(Optional<Path> customRouter, ScriptPolicy routerPolicy, List<Plugin> plugins,
+                             Map<String, String> env, Duration timeout) {
     /** Long enough for a router or plugin that calls a model or fetches a token; CCR itself has no limit. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
-    public static final ScriptSettings NONE = new ScriptSettings(Optional.empty(), List.of(), Map.of(), DEFAULT_TIMEOUT, 0);
+    public static final ScriptSettings NONE = new ScriptSettings(Optional.empty(), ScriptPolicy.TRUSTED, List.of(), Map.of(),
+            DEFAULT_TIMEOUT);
 
-    /** One {@code transformers[]} entry: the plugin file and the options its constructor gets. */
-    public record Plugin(Path path, JsonNode options) {
+    /** One {@code transformers[]} entry: the plugin file, the options its constructor gets, and what it may do. */
+    public record Plugin(Path path, JsonNode options, ScriptPolicy policy) {
     }
 
     public ScriptSettings {
@@ -43,6 +43,6 @@ public record ScriptSettings(Optional<Path> customRouter, List<Plugin> plugins, 
     @Override
     public String toString() {
         return "ScriptSettings[customRouter=" + customRouter + ", plugins=" + plugins.stream().map(Plugin::path).toList()
-                + ", timeout=" + timeout + ", contexts=" + contexts + "]";
+                + ", timeout=" + timeout + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.ccr.pipeline;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,7 +42,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * </ol>
  */
 public final class MessagesPipeline implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Request bodies may carry strings far longer than Jackson's default 20 MB cap (a pasted screenshot). */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
     /** The cancellation reason when the client goes away (the dialects use it when a write to the client fails). */
     static final String CLIENT_LEFT = "client disconnected";

@@ -19,6 +19,10 @@ public interface RequestListener {
     default void routeDecided(RouteDecision decision) {
     }
 
+    /** The plan left these candidates out, each {@code "provider,model: why"} (an open circuit, not configured). */
+    default void candidatesSkipped(java.util.List<String> skipped) {
+    }
+
     default void attemptStarted(Target target) {
     }
 

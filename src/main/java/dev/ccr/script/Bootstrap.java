@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sets up a fresh Context: evaluates ccr's runtime files in order (loader, globals, web, node, ccr), each a function
+ * Sets up a fresh Context: evaluates ccr's runtime files in order (loader, globals, web, node, node-io, ccr), each a function
  * of the host bridge and a shared internal object, and then loads the configured custom router and plugins.
  */
 final class Bootstrap {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> RUNTIME = List.of("loader.js", "globals.js", "web.js", "node.js", "ccr.js");
+    private static final List<String> RUNTIME = List.of("loader.js", "globals.js", "web.js", "node.js", "node-io.js", "ccr.js");
 
     private Bootstrap() {
     }
@@ -37,29 +37,30 @@ final class Bootstrap {
     }
 
     /** Loads the router and the plugins; a script that fails is reported, never thrown. */
-    static LoadReport loadScripts(Value api, ScriptSettings settings) {
+    static LoadReport loadScripts(Value api, ScriptHome home) {
         Optional<ScriptFailure> routerFailure = Optional.empty();
-        if (settings.customRouter().isPresent()) {
+        if (home.router().isPresent()) {
             try {
-                api.invokeMember("loadRouter", settings.customRouter().get().toAbsolutePath().toString());
+                api.invokeMember("loadRouter", home.router().get().toAbsolutePath().toString());
             } catch (PolyglotException e) {
                 routerFailure = Optional.of(ScriptFailure.of(e));
             }
         }
         List<PluginInfo> plugins = new ArrayList<>();
         List<LoadReport.PluginFailure> failures = new ArrayList<>();
-        for (ScriptSettings.Plugin plugin : settings.plugins()) {
+        for (ScriptHome.Entry entry : home.plugins()) {
+            ScriptSettings.Plugin plugin = entry.plugin();
             try {
                 String options = plugin.options().isMissingNode() || plugin.options().isNull() ? null : plugin.options().toString();
                 String info = api.invokeMember("loadPlugin", plugin.path().toAbsolutePath().toString(), options).asString();
-                plugins.add(PluginInfo.parse(plugin.path(), JSON.readTree(info)));
+                plugins.add(PluginInfo.parse(home.number(), entry, JSON.readTree(info)));
             } catch (PolyglotException e) {
                 failures.add(new LoadReport.PluginFailure(plugin.path(), ScriptFailure.of(e)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new LoadReport(settings.customRouter().isPresent(), routerFailure, plugins, failures);
+        return new LoadReport(home.router().isPresent(), routerFailure, plugins, failures);
     }
 
     static JsonNode tree(String json) {

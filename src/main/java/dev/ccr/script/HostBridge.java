@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -26,8 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The only door from a Context to Java: one object of plain functions that the runtime files close over (scripts
- * never see it). Logging, timers, module files, {@code fs}, hashing and randomness, reading Java streams, and fetch.
- * Every callback into JS is posted to the Context's own loop.
+ * never see it). Logging, timers, module files, {@code fs}, hashing and randomness, reading Java streams, fetch and
+ * {@code http(s)}, servers, processes and the terminal. Every callback into JS is posted to the Context's own loop.
+ * Whatever a sandboxed script may not do is refused here, by the {@link ScriptGuard}, not in JS the script could change.
  */
 final class HostBridge {
     /** Script output ({@code console.log}, {@code this.logger}): one logger, each line prefixed with its source. */
@@ -40,12 +42,17 @@ final class HostBridge {
     private final ScheduledExecutorService timers;
     private final Map<Integer, ScheduledFuture<?>> pendingTimers = new ConcurrentHashMap<>();
     private final HostFetch fetch;
+    private final HostFds fds = new HostFds();
+    private final HostServers servers;
+    private final HostProcesses processes;
     private final ProxyObject proxy;
 
-    HostBridge(JsLoop loop, ScheduledExecutorService timers) {
+    HostBridge(JsLoop loop, ScheduledExecutorService timers, ScriptGuard guard, Optional<URI> httpProxy) {
         this.loop = loop;
         this.timers = timers;
-        this.fetch = new HostFetch(loop);
+        this.fetch = new HostFetch(loop, guard, httpProxy);
+        this.servers = new HostServers(loop, guard);
+        this.processes = new HostProcesses(loop, guard);
         Map<String, Object> functions = new HashMap<>();
         functions.put("log", (ProxyExecutable) this::log);
         functions.put("setTimer", (ProxyExecutable) this::setTimer);
@@ -53,7 +60,18 @@ final class HostBridge {
         functions.put("fileKind", (ProxyExecutable) a -> HostFiles.kind(a[0].asString()));
         functions.put("readText", (ProxyExecutable) a -> HostFiles.readText(a[0].asString()));
         functions.put("compile", (ProxyExecutable) a -> HostFiles.compile(a[0].asString()));
-        functions.put("fs", (ProxyExecutable) a -> ProxyArray.fromArray(HostFiles.fs(a)));
+        functions.put("fs", (ProxyExecutable) a -> ProxyArray.fromArray(HostFiles.fs(guard, a)));
+        functions.put("fd", (ProxyExecutable) a -> ProxyArray.fromArray(fds.call(guard, a)));
+        functions.put("listen", (ProxyExecutable) a -> ProxyArray.fromArray(servers.listen(a)));
+        functions.put("respondHead", (ProxyExecutable) servers::head);
+        functions.put("respondWrite", (ProxyExecutable) servers::write);
+        functions.put("respondEnd", (ProxyExecutable) servers::end);
+        functions.put("closeServer", (ProxyExecutable) servers::close);
+        functions.put("spawn", (ProxyExecutable) a -> ProxyArray.fromArray(processes.spawn(a)));
+        functions.put("spawnSync", (ProxyExecutable) a -> ProxyArray.fromArray(processes.run(a)));
+        functions.put("processInput", (ProxyExecutable) processes::stdin);
+        functions.put("killProcess", (ProxyExecutable) processes::kill);
+        functions.put("readLine", (ProxyExecutable) a -> readLine(guard, a[0]));
         functions.put("digest", (ProxyExecutable) this::digest);
         functions.put("randomBytes", (ProxyExecutable) a -> {
             byte[] bytes = new byte[Math.max(0, a[0].asInt())];
@@ -83,6 +101,33 @@ final class HostBridge {
         pendingTimers.values().forEach(f -> f.cancel(false));
         pendingTimers.clear();
         fetch.abortAll();
+        fds.closeAll();
+        servers.closeAll();
+        processes.killAll();
+    }
+
+    /**
+     * readLine(callback | null): answers at once with why there is no terminal, or null and later calls back with the
+     * next line of ccr's input (null at its end); without a callback it only checks.
+     */
+    private Object readLine(ScriptGuard guard, Value callback) {
+        Optional<String> unavailable = guard.terminal().or(HostTerminal::unavailable);
+        if (unavailable.isPresent()) {
+            return unavailable.get();
+        }
+        if (callback == null || callback.isNull()) {
+            return null;
+        }
+        callback.pin();
+        Thread.ofVirtual().name("ccr-js-readline").start(() -> {
+            try {
+                String line = HostTerminal.nextLine().orElse(null);
+                loop.post(api -> callback.executeVoid(line));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return null;
     }
 
     private Object log(Value... a) {

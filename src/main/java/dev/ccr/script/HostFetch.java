@@ -11,16 +11,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bridge under the scripts' {@code fetch}: a JDK HttpClient call whose answer comes back to the loop as status,
- * headers and a Java stream the Response body reads chunk by chunk. Like Node's fetch it uses no proxy.
+ * The bridge under the scripts' {@code fetch} and {@code http(s).request}: a JDK HttpClient call whose answer comes
+ * back to the loop as status, headers and a Java stream the body reads chunk by chunk. Like Node's fetch, fetch uses
+ * no proxy; {@code http(s).request} goes through ccr's own proxy, and may trust its own CA ({@code ca}) or any
+ * certificate ({@code rejectUnauthorized: false}), as in Node.
  */
 final class HostFetch {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,22 +33,22 @@ final class HostFetch {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade", "keep-alive", "transfer-encoding");
 
-    private static final class Clients {
-        static final HttpClient FOLLOW = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        static final HttpClient MANUAL = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-    }
-
     private final JsLoop loop;
+    private final ScriptGuard guard;
+    private final Optional<URI> proxy;
     private final Map<Integer, CompletableFuture<?>> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
 
-    HostFetch(JsLoop loop) {
+    HostFetch(JsLoop loop, ScriptGuard guard, Optional<URI> proxy) {
         this.loop = loop;
+        this.guard = guard;
+        this.proxy = proxy;
     }
 
-    /** fetch(method, url, headersJson, body | null, timeoutMs, follow, callback): answers the fetch's id. */
+    /**
+     * fetch(method, url, headersJson, body | null, timeoutMs, follow, callback, tlsJson | null): answers the fetch's
+     * id. {@code tlsJson} ({@code {ca, insecure}}) marks a call from {@code http(s).request}, which uses ccr's proxy.
+     */
     Object start(Value... a) {
         int id = ids.incrementAndGet();
         Value callback = a[6];
@@ -56,7 +60,20 @@ final class HostFetch {
             loop.post(api -> callback.executeVoid("invalid request: " + e.getMessage()));
             return id;
         }
-        HttpClient client = a[5].asBoolean() ? Clients.FOLLOW : Clients.MANUAL;
+        URI target = request.uri();
+        Optional<String> denied = guard.connect(String.valueOf(target.getHost()), HostClients.port(target));
+        if (denied.isPresent()) {
+            loop.post(api -> callback.executeVoid(HostFiles.DENIED + ": " + denied.get()));
+            return id;
+        }
+        HttpClient client;
+        try {
+            boolean node = a.length > 7 && a[7] != null && !a[7].isNull();
+            client = HostClients.client(a[5].asBoolean(), node ? proxy : Optional.empty(), node ? JSON.readTree(a[7].asString()) : null);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            loop.post(api -> callback.executeVoid("invalid TLS options: " + e.getMessage()));
+            return id;
+        }
         CompletableFuture<HttpResponse<InputStream>> future = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         inFlight.put(id, future);
         future.whenComplete((response, error) -> {

@@ -5,6 +5,7 @@ import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -16,12 +17,15 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -79,9 +83,22 @@ final class HostFiles {
 
     /* --------------- fs --------------- */
 
-    /** fs(op, path, ...): one file operation; answers {@code [code, message, value]}. */
-    static Object[] fs(Value... a) {
+    /** The error code of a call the sandbox denied; its message says what and why. */
+    static final String DENIED = "ERR_CCR_SANDBOX";
+
+    /**
+     * fs(op, path, ...): one file operation, if {@code guard} allows it on every path it touches; answers
+     * {@code [code, message, value]}.
+     */
+    static Object[] fs(ScriptGuard guard, Value... a) {
         String op = a[0].asString();
+        Optional<String> denied = guard.file(op, a[1].asString());
+        if (denied.isEmpty() && (op.equals("rename") || op.equals("copy") || op.equals("symlink"))) {
+            denied = guard.file(op, a[2].asString());
+        }
+        if (denied.isPresent()) {
+            return new Object[] {DENIED, denied.get(), null};
+        }
         Path path = Path.of(a[1].asString());
         try {
             return ok(switch (op) {
@@ -99,6 +116,10 @@ final class HostFiles {
                 case "realpath" -> path.toRealPath().toString();
                 case "chmod" -> chmod(path, a[2].asInt());
                 case "mkdtemp" -> Files.createTempDirectory(path.getParent(), path.getFileName().toString()).toString();
+                case "utimes" -> utimes(path, a[2].asDouble(), a[3].asDouble());
+                case "symlink" -> Files.createSymbolicLink(Path.of(a[2].asString()), path).toString();
+                case "readlink" -> Files.readSymbolicLink(path).toString();
+                case "truncate" -> truncate(path, a[2].asLong());
                 default -> throw new IllegalArgumentException("unknown fs operation " + op);
             });
         } catch (NoSuchFileException e) {
@@ -116,11 +137,11 @@ final class HostFiles {
         }
     }
 
-    private static Object[] ok(Object value) {
+    static Object[] ok(Object value) {
         return new Object[] {null, null, value};
     }
 
-    private static Object[] error(String code, IOException e) {
+    static Object[] error(String code, IOException e) {
         return new Object[] {code, String.valueOf(e.getMessage()), null};
     }
 
@@ -134,7 +155,7 @@ final class HostFiles {
         return null;
     }
 
-    private static String stat(Path path, boolean follow) throws IOException {
+    static String stat(Path path, boolean follow) throws IOException {
         LinkOption[] options = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, options);
         String kind = attrs.isSymbolicLink() ? "symlink" : attrs.isDirectory() ? "dir" : attrs.isRegularFile() ? "file" : "other";
@@ -206,6 +227,29 @@ final class HostFiles {
             }
         } else {
             Files.delete(path);
+        }
+        return null;
+    }
+
+    private static Object utimes(Path path, double atimeMs, double mtimeMs) throws IOException {
+        BasicFileAttributeView view = Files.getFileAttributeView(path, BasicFileAttributeView.class);
+        if (!Files.exists(path)) {
+            throw new NoSuchFileException(path.toString());
+        }
+        view.setTimes(FileTime.fromMillis((long) mtimeMs), FileTime.fromMillis((long) atimeMs), null);
+        return null;
+    }
+
+    private static Object truncate(Path path, long length) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            if (length < channel.size()) {
+                channel.truncate(length);
+            } else {
+                channel.position(length - 1 < 0 ? 0 : length - 1);
+                if (length > channel.size()) {
+                    channel.write(ByteBuffer.wrap(new byte[1]));
+                }
+            }
         }
         return null;
     }

@@ -40,8 +40,9 @@ final class JsLoop implements AutoCloseable {
      */
     static final Duration GRACE = Duration.ofMillis(250);
 
-    private final int number;
+    private final ScriptHome home;
     private final ScriptHost host;
+    private final int number;
     private final ExecutorService thread;
     private final JavaStreams streams = new JavaStreams();
     private final HostBridge bridge;
@@ -53,15 +54,20 @@ final class JsLoop implements AutoCloseable {
     private volatile boolean interruptRequested;
     private volatile boolean closed;
 
-    JsLoop(int number, ScriptHost host) {
-        this.number = number;
+    JsLoop(ScriptHome home, ScriptHost host) {
+        this.home = home;
+        this.number = home.number();
         this.host = host;
         this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("ccr-js-" + number).factory());
-        this.bridge = new HostBridge(this, host.timers());
+        this.bridge = new HostBridge(this, host.timers(), new ScriptGuard(home, host.ccrHome()), host.proxy());
     }
 
     int number() {
         return number;
+    }
+
+    ScriptHome home() {
+        return home;
     }
 
     JavaStreams streams() {
@@ -84,7 +90,7 @@ final class JsLoop implements AutoCloseable {
             Context fresh = SharedEngine.newContext();
             context = fresh;
             api = Bootstrap.run(fresh, bridge, host.runtimeSettings());
-            return Bootstrap.loadScripts(api, host.settings());
+            return Bootstrap.loadScripts(api, home);
         } catch (PolyglotException e) {
             throw ScriptFailure.of(e);
         } finally {

@@ -62,7 +62,7 @@ final class JsPluginTransformer implements Transformer {
 
     @Override
     public ProviderResponse transform(Chain chain) throws IOException {
-        JsLoop loop = host.pick();
+        JsLoop loop = host.loopOf(plugin);
         ProviderRequest request = chain.request();
         String meta = meta(chain.context());
         String clientBody = chain.context().clientBody().toString();

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The JS custom router ({@code CUSTOM_ROUTER_PATH}, spec §2.6) as the first routing rule: it calls
- * {@code router(req, config, {event})} and routes to the {@code "provider,model"} it answers. Anything else (no
+ * {@code router(req, config, {event})} and routes to the {@code "provider,model"} it answers (a string without a
+ * comma names a provider with an empty model, as in CCR). Anything else (no
  * answer, a throw, a timeout, a load failure) passes to the built-in rules with a log line saying why. Changes the
  * router makes to {@code req.body} come back as a {@link BodyEdit.ReplaceBody}, even when it passes, as in CCR.
  */
@@ -66,7 +67,7 @@ final class JsRouterRule implements Rule {
         ObjectNode headers = meta.putObject("headers");
         request.headers().forEach(headers::put);
 
-        CompletableFuture<Answer> call = host.pick().call("callRouter", timeout,
+        CompletableFuture<Answer> call = host.routerLoop().call("callRouter", timeout,
                 values -> new Answer(text(values[0]), text(values[1]), text(values[2]), text(values[3])), body, meta.toString());
         Answer answer;
         try {
@@ -89,19 +90,25 @@ final class JsRouterRule implements Rule {
         }
         return switch (answer.kind()) {
             case "falsy" -> RuleOutcome.pass("returned no model", edits);
-            case "string" -> Target.parse(answer.model())
-                    .map(target -> RuleOutcome.route(target, "default", "returned '" + answer.model() + "'", edits))
-                    .orElseGet(() -> {
-                        LOG.warn("Custom router {} returned '{}', which is not provider,model; the built-in rules route this request",
-                                path, answer.model());
-                        return RuleOutcome.pass("returned '" + answer.model() + "', which is not provider,model", edits);
-                    });
+            case "string" -> {
+                Target target = Target.parse(answer.model()).orElseGet(() -> providerOnly(answer.model()));
+                yield RuleOutcome.route(target, "default", "returned '" + answer.model() + "'", edits);
+            }
             default -> {
                 LOG.warn("Custom router {} returned a {}, not a \"provider,model\" string; the built-in rules route this request",
                         path, answer.kind());
                 yield RuleOutcome.pass("returned a " + answer.kind() + ", not a provider,model string", edits);
             }
         };
+    }
+
+    /**
+     * A string without a comma, as CCR 2.0.0 takes it: the whole string names the provider and the model is empty
+     * (CCR splits {@code body.model} at the first comma). An unknown provider then fails as any unknown route does.
+     */
+    private Target providerOnly(String answer) {
+        LOG.debug("Custom router {} returned '{}' without a comma: provider '{}' with an empty model, as in CCR", path, answer, answer.trim());
+        return new Target(answer.trim(), "");
     }
 
     private RuleOutcome threw(String message, List<BodyEdit> edits) {

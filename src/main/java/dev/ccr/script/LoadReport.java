@@ -1,12 +1,13 @@
 package dev.ccr.script;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What loading the scripts into a Context gave: the router (or why not) and each plugin (or why not). */
+/** What loading the scripts gave: the router (or why not) and each plugin (or why not), in config order. */
 record LoadReport(boolean routerConfigured, Optional<ScriptFailure> routerFailure, List<PluginInfo> plugins,
                   List<PluginFailure> pluginFailures) {
     static LoadReport failedEntirely(boolean routerConfigured, List<Path> pluginPaths, ScriptFailure failure) {
@@ -25,6 +26,15 @@ record LoadReport(boolean routerConfigured, Optional<ScriptFailure> routerFailur
 
     boolean routerLoaded() {
         return routerConfigured && routerFailure.isEmpty();
+    }
+
+    /** The reports of several homes as one: plugins back in config order. */
+    static LoadReport merge(boolean routerConfigured, List<LoadReport> reports) {
+        Optional<ScriptFailure> routerFailure = reports.stream().map(LoadReport::routerFailure).flatMap(Optional::stream).findFirst();
+        List<PluginInfo> plugins = reports.stream().flatMap(r -> r.plugins().stream())
+                .sorted(Comparator.comparingInt(PluginInfo::order)).toList();
+        List<PluginFailure> failures = reports.stream().flatMap(r -> r.pluginFailures().stream()).toList();
+        return new LoadReport(routerConfigured, routerFailure, plugins, failures);
     }
 
     /** Plugins by name; a later plugin with the same name replaces an earlier one, as in CCR (spec §3.2). */

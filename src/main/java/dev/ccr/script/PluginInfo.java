@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A loaded plugin as Java sees it: its place in every Context's plugin list, its {@code name}, and which of CCR's
- * methods it has (spec §3.1).
+ * A loaded plugin as Java sees it: the home (Context) it lives in and its place in that Context's plugin list, its
+ * place in the config, its {@code name}, and which of CCR's methods it has (spec §3.1).
  */
-record PluginInfo(Path path, int index, String name, Optional<String> endPoint, boolean requestIn, boolean responseOut) {
-    static PluginInfo parse(Path path, JsonNode info) {
-        return new PluginInfo(path, info.path("index").asInt(), info.path("name").asText(),
+record PluginInfo(Path path, int home, int order, int index, String name, Optional<String> endPoint, boolean requestIn,
+                  boolean responseOut) {
+    static PluginInfo parse(int home, ScriptHome.Entry entry, JsonNode info) {
+        return new PluginInfo(entry.plugin().path(), home, entry.order(), info.path("index").asInt(), info.path("name").asText(),
                 info.path("endPoint").isTextual() ? Optional.of(info.get("endPoint").textValue()) : Optional.empty(),
                 info.path("requestIn").asBoolean(), info.path("responseOut").asBoolean());
     }

@@ -3,10 +3,12 @@ package dev.ccr.script;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.config.CcrHome;
 import dev.ccr.config.ScriptSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,19 +16,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the configured scripts: a pool of {@link JsLoop}s on the shared engine, each with every script loaded. The
- * first loop loads in the background as soon as ccr starts (the server does not wait); the others follow it, reusing
- * its parsed sources. Calls are spread round-robin over the loops that are ready. A watchdog interrupts any slice of
- * JS that runs past its limit.
+ * Runs the configured scripts, each in exactly one {@link JsLoop} (one Context and its thread), so there is one
+ * instance of each plugin and of the custom router, as in CCR's single Node process. Trusted scripts share one loop;
+ * each sandboxed script has its own ({@link ScriptHome}). They load in the background as soon as ccr starts (the
+ * server does not wait). A watchdog interrupts any slice of JS that runs past its limit.
+ *
+ * <p>Why no pool of identical Contexts: a plugin's constructor may listen on a port, cache an OAuth token or count,
+ * and two copies break those. An object cannot be shared between Contexts, and forwarding calls from pool Contexts
+ * to the owner would add a second thread hop per call. One owner loop keeps each call at one hop (the request's
+ * thread to the loop's), as before.
  */
 final class ScriptHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptHost.class);
@@ -36,38 +41,48 @@ final class ScriptHost implements AutoCloseable {
 
     private final ScriptSettings settings;
     private final String runtimeSettings;
+    private final Path ccrHome;
+    private final Optional<URI> proxy;
     private final List<JsLoop> loops = new ArrayList<>();
-    private final List<JsLoop> ready = new CopyOnWriteArrayList<>();
-    private final AtomicInteger next = new AtomicInteger();
+    private final JsLoop routerLoop;
     private final ScheduledExecutorService timers;
     private final CompletableFuture<LoadReport> firstLoad;
 
-    private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, String version) {
+    private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version) {
         this.settings = settings;
         this.runtimeSettings = runtimeSettings(settings, resolvedConfig, version);
+        this.ccrHome = CcrHome.resolve(settings.env()).dir();
+        this.proxy = proxy;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-js-timers").factory());
-        for (int i = 0; i < settings.contexts(); i++) {
-            loops.add(new JsLoop(i, this));
+        for (ScriptHome home : ScriptHome.of(settings)) {
+            loops.add(new JsLoop(home, this));
         }
+        this.routerLoop = loops.stream().filter(l -> l.home().router().isPresent()).findFirst().orElse(loops.getFirst());
         long started = System.nanoTime();
-        this.firstLoad = loops.getFirst().load().handle((report, error) -> {
-            if (error != null) {
-                ScriptFailure failure = error.getCause() instanceof ScriptFailure f ? f : new ScriptFailure(String.valueOf(error.getCause()));
-                LOG.error("The JS engine could not start: {}", failure.getMessage());
-                return LoadReport.failedEntirely(settings.customRouter().isPresent(),
-                        settings.plugins().stream().map(ScriptSettings.Plugin::path).toList(), failure);
-            }
+        // The trusted home is empty when every script is sandboxed: no Context is built for it then.
+        List<CompletableFuture<LoadReport>> loads = loops.stream()
+                .filter(loop -> !loop.home().isEmpty())
+                .map(loop -> loop.load().handle((report, error) -> report != null ? report : failed(loop.home(), error)))
+                .toList();
+        this.firstLoad = CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            LoadReport report = LoadReport.merge(settings.customRouter().isPresent(), loads.stream().map(CompletableFuture::join).toList());
             logReport(report, Duration.ofNanos(System.nanoTime() - started));
-            ready.add(loops.getFirst());
             return report;
         });
-        firstLoad.thenRun(this::loadOthers);
+        firstLoad.thenRun(this::warm);
         timers.scheduleAtFixedRate(this::watch, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts loading in the background; returns at once. */
-    static ScriptHost start(ScriptSettings settings, JsonNode resolvedConfig, String version) {
-        return new ScriptHost(settings, resolvedConfig, version);
+    /** Starts loading in the background; returns at once. {@code proxy} is ccr's own, for the scripts' http(s) clients. */
+    static ScriptHost start(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version) {
+        return new ScriptHost(settings, resolvedConfig, proxy, version);
+    }
+
+    private static LoadReport failed(ScriptHome home, Throwable error) {
+        ScriptFailure failure = error.getCause() instanceof ScriptFailure f ? f : new ScriptFailure(String.valueOf(error.getCause()));
+        LOG.error("The JS engine could not start: {}", failure.getMessage());
+        return LoadReport.failedEntirely(home.router().isPresent(),
+                home.plugins().stream().map(e -> e.plugin().path()).toList(), failure);
     }
 
     ScriptSettings settings() {
@@ -80,6 +95,15 @@ final class ScriptHost implements AutoCloseable {
 
     ScheduledExecutorService timers() {
         return timers;
+    }
+
+    /** ccr's home folder: sandboxed scripts may use files there. */
+    Path ccrHome() {
+        return ccrHome;
+    }
+
+    Optional<URI> proxy() {
+        return proxy;
     }
 
     /**
@@ -99,23 +123,22 @@ final class ScriptHost implements AutoCloseable {
         }
     }
 
-    /** A loop to run one call (and its follow-ups) on; only after a successful {@link #awaitLoad}. */
-    JsLoop pick() {
-        List<JsLoop> candidates = ready;
-        return candidates.get(Math.floorMod(next.getAndIncrement(), candidates.size()));
+    /** The loop that holds {@code plugin}: every call to it (and its follow-ups) runs there. */
+    JsLoop loopOf(PluginInfo plugin) {
+        return loops.get(plugin.home());
     }
 
-    private void loadOthers() {
-        for (JsLoop loop : loops.subList(1, loops.size())) {
-            try {
-                loop.load().join();
-                ready.add(loop);
-            } catch (RuntimeException e) {
-                LOG.warn("JS context {} did not load ({}); {} context(s) serve scripts", loop.number(), e.getMessage(), ready.size());
+    /** The loop that holds the custom router. */
+    JsLoop routerLoop() {
+        return routerLoop;
+    }
+
+    /** Runs the runtime's own paths (streams, Response, JSON) once, so first real calls are not the slow ones. */
+    private void warm() {
+        for (JsLoop loop : loops) {
+            if (loop.home().isEmpty()) {
+                continue;
             }
-        }
-        // Warm each loop's own runtime paths (streams, Response, JSON), so first real calls are not the slow ones.
-        for (JsLoop loop : ready) {
             loop.call("warm", JsLoop.LOAD_SLICE_LIMIT, values -> {
                 ScriptFailure.throwIfError(values[0]);
                 return null;

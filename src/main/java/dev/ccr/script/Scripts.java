@@ -31,7 +31,7 @@ public final class Scripts implements AutoCloseable {
         if (config.scripts().isEmpty()) {
             return NONE;
         }
-        return new Scripts(ScriptHost.start(config.scripts(), config.resolved(), version));
+        return new Scripts(ScriptHost.start(config.scripts(), config.resolved(), config.proxy(), version));
     }
 
     /** {@code router} with the custom router first, when one is configured (spec §2.6, §11 item 35). */

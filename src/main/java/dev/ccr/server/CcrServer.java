@@ -3,15 +3,20 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.usage.UsageStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import org.xnio.Options;
 
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +32,10 @@ import java.util.function.Function;
  */
 public final class CcrServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BUFFER_SIZE = 16 * 1024;
+    /** Buffers kept for reuse (4 MiB); beyond it they are freed when returned. */
+    private static final int POOLED_BUFFERS = 256;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Undertow undertow;
     private final ExecutorService requests;
@@ -42,22 +51,23 @@ public final class CcrServer implements AutoCloseable {
      * @param presets the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
      * @param logsDir the folder {@code /api/logs} may read, or empty for none
      * @param usage   the usage records {@code /api/usage} reads and clears
+     * @param metrics what {@code /metrics} and {@code /api/usage/live} show
      * @throws PortInUseException when the port is taken
      */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Clock clock, String version) {
+                                  UsageStore usage, Metrics metrics, Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes());
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
+                config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
-        UsageEndpoint usageApi = new UsageEndpoint(usage);
+        UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
         AtomicInteger boundPort = new AtomicInteger(config.port());
         Auth auth = new Auth(config.apiKey(), boundPort::get);
         UiSessions sessions = new UiSessions();
-        InFlight inFlight = new InFlight();
-        UiEndpoint ui = new UiEndpoint(auth, sessions, inFlight, version);
+        UiEndpoint ui = new UiEndpoint(auth, sessions);
         UiFiles uiFiles = new UiFiles();
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
@@ -69,11 +79,11 @@ public final class CcrServer implements AutoCloseable {
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
-                .post("/v1/messages", inFlight.around(messages.messages()))
+                .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
                 .get("/v1/models", models.list())
                 .get("/v1/models/{id}", models.one())
-                .post("/preset/{name}/v1/messages", inFlight.around(presetMessages.messages()))
+                .post("/preset/{name}/v1/messages", presetMessages.messages())
                 .post("/preset/{name}/v1/messages/count_tokens", presetMessages.countTokens())
                 .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
@@ -87,22 +97,31 @@ public final class CcrServer implements AutoCloseable {
                 .delete("/api/logs", logs.clear())
                 .get("/api/usage", usageApi.list())
                 .get("/api/usage/summary", usageApi.summary())
+                .get("/api/usage/live", usageApi.live())
+                .get("/metrics", exchange -> Responses.text(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()))
                 .delete("/api/usage", usageApi.clear())
                 .get(UiFiles.PREFIX, uiFiles.redirect())
                 .get(UiFiles.PREFIX + "/*", uiFiles.serve())
                 .post(Auth.LOGIN_PATH, ui.login())
                 .post("/api/ui/logout", ui.logout())
-                .get("/api/ui/status", ui.status())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",
-                        "Method " + exchange.getRequestMethod() + " not allowed on " + exchange.getRequestPath(), java.util.Optional.empty())));
+                        "Method " + exchange.getRequestMethod() + " not allowed on " + exchange.getRequestPath(), Optional.empty())));
 
         ExecutorService requests = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ccr-request-", 0).factory());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 // Streams are many small flushed writes; Nagle would hold each behind the client's delayed ACK (~40 ms).
-                .setSocketOption(org.xnio.Options.TCP_NODELAY, true)
+                .setSocketOption(Options.TCP_NODELAY, true)
+                // Undertow's default pool keeps a buffer cache per thread and a list entry per thread that ever
+                // allocated; with a virtual thread per request both grow with every request and were never given back
+                // (~3.6 KB of native memory per request). Without the per-thread cache, buffers go back to one queue.
+                .setByteBufferPool(new DefaultByteBufferPool(true, BUFFER_SIZE, POOLED_BUFFERS, 0))
+                // Undertow's own default cuts bodies over 2 MB; Bodies enforces BODY_LIMIT_BYTES with a 413 instead.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
+                // Undertow refuses more parameters with an empty 400; RequestHeadLimits answers in Anthropic's shape.
+                .setServerOption(UndertowOptions.MAX_PARAMETERS, RequestHeadLimits.UNDERTOW_MAX_PARAMETERS)
                 .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, routes)))
                 .build();
         try {
@@ -121,7 +140,7 @@ public final class CcrServer implements AutoCloseable {
 
     private static boolean isBindFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.net.BindException) {
+            if (t instanceof BindException) {
                 return true;
             }
         }

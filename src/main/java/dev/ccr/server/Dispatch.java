@@ -42,6 +42,7 @@ final class Dispatch implements HttpHandler {
         exchange.startBlocking();
         MDC.put(REQUEST_ID, Long.toString(NEXT_ID.incrementAndGet(), 36));
         try {
+            RequestHeadLimits.check(exchange);
             next.handleRequest(exchange);
         } catch (ApiException e) {
             Responses.error(exchange, e.error());

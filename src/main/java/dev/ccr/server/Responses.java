@@ -17,6 +17,10 @@ final class Responses {
         send(exchange, status, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    static void text(HttpServerExchange exchange, int status, String contentType, String body) {
+        send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Sends {@code error} if nothing was sent yet; otherwise the answer is already under way and is just ended. */
     static void error(HttpServerExchange exchange, ApiError error) {
         if (exchange.isResponseStarted()) {
@@ -28,8 +32,12 @@ final class Responses {
     }
 
     private static void send(HttpServerExchange exchange, int status, byte[] body) {
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {
         exchange.setStatusCode(status);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
         if (exchange.isBlocking()) {
             try {

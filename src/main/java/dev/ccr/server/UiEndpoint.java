@@ -9,9 +9,8 @@ import io.undertow.util.Headers;
 import java.io.IOException;
 
 /**
- * The web UI's own calls: {@code POST /api/ui/login} trades the API key for a session cookie,
- * {@code POST /api/ui/logout} ends it, and {@code GET /api/ui/status} tells the pages what they cannot read elsewhere
- * (the model requests in flight, whether a key is required).
+ * The web UI's own calls: {@code POST /api/ui/login} trades the API key for a session cookie and
+ * {@code POST /api/ui/logout} ends it.
  */
 final class UiEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,14 +18,10 @@ final class UiEndpoint {
 
     private final Auth auth;
     private final UiSessions sessions;
-    private final InFlight inFlight;
-    private final String version;
 
-    UiEndpoint(Auth auth, UiSessions sessions, InFlight inFlight, String version) {
+    UiEndpoint(Auth auth, UiSessions sessions) {
         this.auth = auth;
         this.sessions = sessions;
-        this.inFlight = inFlight;
-        this.version = version;
     }
 
     HttpHandler login() {
@@ -53,12 +48,5 @@ final class UiEndpoint {
             exchange.getResponseHeaders().put(Headers.SET_COOKIE, UiSessions.cookie(""));
             Responses.json(exchange, 200, JSON.createObjectNode().put("success", true));
         };
-    }
-
-    HttpHandler status() {
-        return exchange -> Responses.json(exchange, 200, JSON.createObjectNode()
-                .put("version", version)
-                .put("inFlight", inFlight.now())
-                .put("keyRequired", auth.keyRequired()));
     }
 }

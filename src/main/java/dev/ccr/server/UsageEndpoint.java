@@ -3,6 +3,7 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.usage.UsageFilter;
 import dev.ccr.usage.UsageRecord;
@@ -16,24 +17,27 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The CCR fork's usage API (spec §7.1): {@code GET /api/usage} (filtered, paged records newest first, with their
- * summary), {@code GET /api/usage/summary} and {@code DELETE /api/usage?beforeDate=} (everything when no date).
+ * The CCR fork's usage API (spec §7.1, §5.4): {@code GET /api/usage} (filtered, paged records newest first, with their
+ * summary), {@code GET /api/usage/summary} and {@code DELETE /api/usage?beforeDate=} (everything when no date); and
+ * ccr's {@code GET /api/usage/live}. docs/usage.md is the reference.
  */
 final class UsageEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PAGE_SIZE = 1000;
 
     private final UsageStore store;
+    private final Metrics metrics;
 
-    UsageEndpoint(UsageStore store) {
+    UsageEndpoint(UsageStore store, Metrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     HttpHandler list() {
         return exchange -> {
             int page = number(exchange, "page", 1, Integer.MAX_VALUE / MAX_PAGE_SIZE);
             int pageSize = number(exchange, "pageSize", 50, MAX_PAGE_SIZE);
-            UsageStore.Page result = store.page(filter(exchange, true), page, pageSize);
+            UsageStore.Page result = store.page(filter(exchange), page, pageSize);
             ObjectNode body = JSON.createObjectNode();
             ArrayNode records = body.putArray("records");
             result.records().forEach(r -> records.add(r.toJson()));
@@ -44,7 +48,12 @@ final class UsageEndpoint {
     }
 
     HttpHandler summary() {
-        return exchange -> Responses.json(exchange, 200, store.summary(filter(exchange, false)).toJson());
+        return exchange -> Responses.json(exchange, 200, store.summary(filter(exchange)).toJson());
+    }
+
+    HttpHandler live() {
+        return exchange -> Responses.json(exchange, 200, JSON.createObjectNode()
+                .put("requestsInFlight", metrics.requestsInFlight()).put("streamsInFlight", metrics.streamsInFlight()));
     }
 
     HttpHandler clear() {
@@ -55,16 +64,18 @@ final class UsageEndpoint {
         };
     }
 
-    private static UsageFilter filter(HttpServerExchange exchange, boolean full) {
+    /** The fork's filters; the summary takes them all too (the fork's only dates and status). */
+    private static UsageFilter filter(HttpServerExchange exchange) {
         Optional<UsageRecord.Status> status = param(exchange, "status").map(s -> UsageRecord.Status.parse(s)
                 .orElseThrow(() -> ApiError.invalidRequest("status must be success or error").exception()));
         return new UsageFilter(
                 param(exchange, "startDate").map(d -> parsed(d, UsageFilter::startOf, "startDate")),
                 param(exchange, "endDate").map(d -> parsed(d, UsageFilter::endOf, "endDate")),
-                full ? param(exchange, "model") : Optional.empty(),
-                full ? param(exchange, "provider") : Optional.empty(),
-                full ? param(exchange, "scenario") : Optional.empty(),
-                full ? param(exchange, "sessionId") : Optional.empty(),
+                param(exchange, "model"),
+                param(exchange, "provider"),
+                param(exchange, "scenario"),
+                param(exchange, "clientType"),
+                param(exchange, "sessionId"),
                 status);
     }
 

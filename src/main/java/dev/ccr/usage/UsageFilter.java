@@ -11,10 +11,18 @@ import java.util.Optional;
  * that whole day (UTC); a date-only {@code startDate} starts at its midnight. Full ISO instants are taken as given.
  */
 public record UsageFilter(Optional<Instant> from, Optional<Instant> until, Optional<String> model,
-                          Optional<String> provider, Optional<String> scenario, Optional<String> sessionId,
-                          Optional<UsageRecord.Status> status) {
+                          Optional<String> provider, Optional<String> scenario, Optional<String> clientType,
+                          Optional<String> sessionId, Optional<UsageRecord.Status> status) {
     public static final UsageFilter ALL = new UsageFilter(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    public UsageFilter withStatus(Optional<UsageRecord.Status> status) {
+        return new UsageFilter(from, until, model, provider, scenario, clientType, sessionId, status);
+    }
+
+    public UsageFilter withTime(Optional<Instant> from, Optional<Instant> until) {
+        return new UsageFilter(from, until, model, provider, scenario, clientType, sessionId, status);
+    }
 
     public boolean test(UsageRecord r) {
         return from.map(f -> !r.timestamp().isBefore(f)).orElse(true)
@@ -22,6 +30,7 @@ public record UsageFilter(Optional<Instant> from, Optional<Instant> until, Optio
                 && model.map(m -> m.equals(r.model()) || m.equals(r.originalModel())).orElse(true)
                 && provider.map(p -> p.equals(r.provider())).orElse(true)
                 && scenario.map(s -> s.equals(r.scenarioType())).orElse(true)
+                && clientType.map(c -> c.equals(r.clientType())).orElse(true)
                 && sessionId.map(s -> r.sessionId().map(s::equals).orElse(false)).orElse(true)
                 && status.map(s -> s == r.status()).orElse(true);
     }

@@ -5,21 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One usage record of the CCR fork (spec §7.1): what one request, or one failed attempt of it, cost and how fast it
- * was. Never holds a request body or a secret. Written as one camelCase JSON object per line.
+ * One usage record of the CCR fork (spec §7.1) plus ccr's additions: what one request, or one failed attempt of it,
+ * cost and how fast it was. Never holds a request or answer body or a secret. Its JSON is the API's camelCase object.
  *
+ * @param project       the Claude Code project of the session, when routing found one
+ * @param clientType    {@link ClientType}'s name for the client
  * @param originalModel the model the client asked for
  * @param model         the model it was routed to
+ * @param rule          the routing rule that decided
  * @param ttft          milliseconds to the first byte, when there was one
+ * @param httpStatus    the status the client (or the failed attempt) got
+ * @param errorType     Anthropic's error type, for errors
+ * @param attempts      what was tried or left out before the answer, in order
  */
-public record UsageRecord(String id, Instant timestamp, Optional<String> sessionId, String provider, String model,
-                          String originalModel, String scenarioType, boolean stream, Usage usage, OptionalLong ttft,
-                          OptionalLong tokensPerSecond, long durationMs, Status status, Optional<String> errorMessage) {
+public record UsageRecord(String id, Instant timestamp, Optional<String> sessionId, Optional<String> project,
+                          String clientType, String provider, String model, String originalModel, String scenarioType,
+                          Optional<String> rule, boolean stream, Usage usage, OptionalLong ttft,
+                          OptionalLong tokensPerSecond, long durationMs, Status status, int httpStatus,
+                          Optional<String> errorType, Optional<String> errorMessage, List<AttemptNote> attempts) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Status {
@@ -43,6 +52,11 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(project, "project");
+        Objects.requireNonNull(clientType, "clientType");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(errorType, "errorType");
+        attempts = List.copyOf(attempts);
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(originalModel, "originalModel");
@@ -82,7 +96,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         json.put("id", id).put("timestamp", timestamp.toString());
         sessionId.ifPresentOrElse(s -> json.put("sessionId", s), () -> json.putNull("sessionId"));
         json.put("provider", provider).put("model", model).put("originalModel", originalModel)
-                .put("scenarioType", scenarioType).put("stream", stream)
+                .put("scenarioType", scenarioType).put("clientType", clientType).put("stream", stream)
                 .put("inputTokens", usage.inputTokens()).put("outputTokens", usage.outputTokens())
                 .put("cacheReadInputTokens", usage.cacheReadInputTokens())
                 .put("cacheCreationInputTokens", usage.cacheCreationInputTokens());
@@ -90,6 +104,13 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         tokensPerSecond.ifPresentOrElse(t -> json.put("tokensPerSecond", t), () -> json.putNull("tokensPerSecond"));
         json.put("durationMs", durationMs).put("status", status.wire());
         errorMessage.ifPresent(m -> json.put("errorMessage", m));
+        nullable(json, "project", project);
+        json.put("clientType", clientType);
+        nullable(json, "rule", rule);
+        json.put("httpStatus", httpStatus);
+        nullable(json, "errorType", errorType);
+        var list = json.putArray("attempts");
+        attempts.forEach(a -> list.add(a.toJson()));
         return json;
     }
 
@@ -103,17 +124,40 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
             if (status.isEmpty()) {
                 return Optional.empty();
             }
+            List<AttemptNote> attempts = new java.util.ArrayList<>();
+            json.path("attempts").forEach(a -> AttemptNote.fromJson(a).ifPresent(attempts::add));
+            Optional<String> errorMessage = text(json, "errorMessage");
             return Optional.of(new UsageRecord(json.get("id").asText(), Instant.parse(json.get("timestamp").asText()),
-                    text(json, "sessionId"), json.path("provider").asText(""), json.path("model").asText(""),
-                    json.path("originalModel").asText(""), json.path("scenarioType").asText("default"),
+                    text(json, "sessionId"), text(json, "project"), json.path("clientType").asText(ClientType.API),
+                    json.path("provider").asText(""), json.path("model").asText(""),
+                    json.path("originalModel").asText(""), json.path("scenarioType").asText("default"), text(json, "rule"),
                     json.path("stream").asBoolean(false),
                     new Usage(json.path("inputTokens").asLong(0), json.path("outputTokens").asLong(0),
                             json.path("cacheReadInputTokens").asLong(0), json.path("cacheCreationInputTokens").asLong(0)),
                     number(json, "ttft"), number(json, "tokensPerSecond"), json.path("durationMs").asLong(0),
-                    status.get(), text(json, "errorMessage")));
+                    status.get(), json.path("httpStatus").asInt(legacyStatus(status.get(), errorMessage)),
+                    text(json, "errorType"), errorMessage, attempts));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Records written before ccr kept the status: the number that opens the message, else 200 or 500. */
+    private static int legacyStatus(Status status, Optional<String> errorMessage) {
+        if (status == Status.SUCCESS) {
+            return 200;
+        }
+        String message = errorMessage.orElse("");
+        int end = message.indexOf(' ');
+        try {
+            return Integer.parseInt(end > 0 ? message.substring(0, end) : message);
+        } catch (NumberFormatException e) {
+            return 500;
+        }
+    }
+
+    private static void nullable(ObjectNode json, String field, Optional<String> value) {
+        value.ifPresentOrElse(v -> json.put(field, v), () -> json.putNull(field));
     }
 
     private static Optional<String> text(JsonNode json, String field) {

@@ -36,17 +36,13 @@ async function show() {
   }
 }
 
-let hasUsageLive = true;
-
-/** Requests in flight: from /api/usage/live where the server has it (with streams), else /api/ui/status. */
+/** Requests and streams in flight, from /api/usage/live. */
 async function pollLive() {
   const live = document.getElementById('live');
   try {
-    const now = hasUsageLive ? await api('usage/live').catch(() => { hasUsageLive = false; return null; }) : null;
-    const status = now ? null : await api('ui/status');
-    const requests = now?.requestsInFlight ?? status?.inFlight;
-    live.replaceChildren(h('span', {id: 'in-flight'}, String(requests ?? '—')), ' in flight',
-      now?.streamsInFlight !== undefined ? ` (${now.streamsInFlight} streaming)` : '');
+    const now = await api('usage/live');
+    live.replaceChildren(h('span', {id: 'in-flight'}, String(now.requestsInFlight ?? '—')), ' in flight',
+      now.streamsInFlight !== undefined ? ` (${now.streamsInFlight} streaming)` : '');
   } catch {
     live.textContent = 'offline';
   }

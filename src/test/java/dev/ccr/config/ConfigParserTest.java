@@ -102,4 +102,39 @@ class ConfigParserTest {
         assertThat(document.path("custom").path("x").asInt()).isEqualTo(1);
         assertThat(config.resolved().get("APIKEY").asText()).isEqualTo("s3");
     }
+
+    @Test
+    void scriptsAreTrustedUnlessSandboxedPerEntryOrByTheGlobalDefault() throws Exception {
+        ScriptSettings scripts = parse("""
+                {"CUSTOM_ROUTER_PATH": "/r.js", "SCRIPT_SANDBOX": {"allowHosts": ["API.example.com", "127.0.0.1:8080"]},
+                 "transformers": [{"path": "/a.js"}, {"path": "/b.js", "sandbox": false}, {"path": "/c.js", "sandbox": {"allowHosts": []}}]}
+                """, Map.of()).scripts();
+        assertThat(scripts.routerPolicy().sandboxed()).isTrue();
+        assertThat(scripts.plugins().get(0).policy().allowedHosts()).containsExactly("api.example.com", "127.0.0.1:8080");
+        assertThat(scripts.plugins().get(0).policy().allowsHost("api.example.com", 443)).isTrue();
+        assertThat(scripts.plugins().get(0).policy().allowsHost("127.0.0.1", 9090)).isFalse();
+        assertThat(scripts.plugins().get(1).policy()).isEqualTo(ScriptPolicy.TRUSTED);
+        assertThat(scripts.plugins().get(2).policy().sandboxed()).isTrue();
+        assertThat(scripts.plugins().get(2).policy().allowedHosts()).isEmpty();
+        assertThat(parse("{\"transformers\": [{\"path\": \"/a.js\"}]}", Map.of()).scripts().plugins().get(0).policy())
+                .isEqualTo(ScriptPolicy.TRUSTED);
+    }
+
+    @Test
+    void aMalformedSandboxIsAProblemWithItsPathAndRemedy() {
+        assertThatThrownBy(() -> parse("""
+                {"CUSTOM_ROUTER_SANDBOX": "yes", "transformers": [{"path": "/a.js", "sandbox": {"allowHosts": ["https://x.com/"]}}]}
+                """, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).extracting(ConfigProblem::path)
+                            .containsExactly("CUSTOM_ROUTER_SANDBOX", "transformers[0].sandbox.allowHosts[0]");
+                    assertThat(e.problems()).allSatisfy(p -> assertThat(p.remedy()).isNotBlank());
+                });
+    }
+
+    @Test
+    void scriptContextsIsAcceptedButWarnsThatItIsNoLongerUsed() throws Exception {
+        assertThat(parse("{\"SCRIPT_CONTEXTS\": 2}", Map.of()).warnings())
+                .anySatisfy(w -> assertThat(w.path()).isEqualTo("SCRIPT_CONTEXTS"));
+    }
 }

@@ -31,8 +31,8 @@ class ScriptFailureTest {
         Path hanging = ScriptFiles.write(dir, "hanging.js", plugin("hanging", "transformRequestIn() { return new Promise(() => {}); }"));
         Path looping = ScriptFiles.write(dir, "looping.js", plugin("looping", "transformRequestIn() { for (;;) {} }"));
         Path unloadable = ScriptFiles.write(dir, "unloadable.js", "module.exports = class { constructor() { this.name = 'unloadable' ;\n");
-        Path needsChild = ScriptFiles.write(dir, "needs-child.js", "const { execSync } = require('child_process');\n"
-                + plugin("needs-child", "transformRequestIn(r) { r.user = String(execSync('whoami')); return r; }"));
+        Path needsChild = ScriptFiles.write(dir, "needs-child.js", "const { fork } = require('cluster');\n"
+                + plugin("needs-child", "transformRequestIn(r) { r.forked = typeof fork; return r; }"));
         Path good = ScriptFiles.write(dir, "good.js", plugin("good", "transformRequestIn(r) { r.good = true; return r; }"));
 
         try (LogCapture log = LogCapture.of("dev.ccr.script"); MockWebServer upstream = Upstreams.mock()) {
@@ -68,7 +68,7 @@ class ScriptFailureTest {
                 }
                 assertThat(log.text())
                         .contains("ERROR Plugin " + unloadable + " was not loaded: SyntaxError")
-                        .contains("ERROR Plugin " + needsChild + " was not loaded: it requires module 'child_process', which ccr does not provide")
+                        .contains("ERROR Plugin " + needsChild + " was not loaded: it requires module 'cluster', which ccr does not provide")
                         .contains("WARN Transformer 'unloadable' is neither built in nor a loaded plugin; it is skipped");
 
                 // The same JS context still serves plugins.
@@ -85,10 +85,10 @@ class ScriptFailureTest {
         String[][] routers = {
                 {"hanging.js", "module.exports = () => new Promise(() => {});", "did not answer within 1000 ms"},
                 {"looping.js", "module.exports = () => { for (;;) {} };", "failed: the script was stopped"},
-                {"no-module.js", "const http = require('http');\nmodule.exports = async () => 'p,m2';",
-                        "failed to load: it requires module 'http', which ccr does not provide"},
+                {"no-module.js", "const cluster = require('cluster');\nmodule.exports = async () => 'p,m2';",
+                        "failed to load: it requires module 'cluster', which ccr does not provide"},
                 {"not-a-function.js", "module.exports = { route: () => 'p,m2' };", "failed to load: TypeError: module.exports is not a function"},
-                {"wrong-answer.js", "module.exports = async () => 'm2';", "returned 'm2', which is not provider,model"},
+                {"wrong-answer.js", "module.exports = async () => 42;", "returned a number"},
         };
         for (String[] router : routers) {
             Path file = ScriptFiles.write(dir, router[0], router[1]);

@@ -60,11 +60,4 @@ class UiSessionTest {
                     "Origin", "https://tool.example").statusCode()).as("a caller holding the key forges nothing").isEqualTo(200);
         }
     }
-
-    @Test
-    void theStatusCountsModelRequestsInFlight() {
-        try (RunningRouter router = RunningRouter.start("{\"Providers\":[],\"Router\":{}}")) {
-            assertThat(router.get("/api/ui/status").body()).contains("\"inFlight\":0", "\"keyRequired\":false");
-        }
-    }
 }

@@ -28,15 +28,15 @@ class UsageRecorderTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private UsageStore store;
+    private SqliteUsageStore store;
 
     @AfterEach
     void close() {
         store.close();
     }
 
-    private RequestListener listener(String body) {
-        store = new UsageStore(dir.resolve("usage.jsonl"));
+    private RequestListener listener(String body, String... headers) {
+        store = SqliteUsageStore.open(dir.resolve("usage.sqlite"), Optional.empty(), clock, java.time.Duration.ZERO);
         RequestListener listener = UsageRecorder.factory(clock, store).create(new ClientRequest() {
             public String method() {
                 return "POST";
@@ -47,7 +47,11 @@ class UsageRecorderTest {
             }
 
             public List<Map.Entry<String, String>> headers() {
-                return List.of();
+                List<Map.Entry<String, String>> list = new java.util.ArrayList<>();
+                for (int i = 0; i < headers.length; i += 2) {
+                    list.add(Map.entry(headers[i], headers[i + 1]));
+                }
+                return list;
             }
 
             public byte[] body() {
@@ -66,7 +70,8 @@ class UsageRecorderTest {
     }
 
     private static RouteDecision routed(String provider, String model) {
-        return new RouteDecision(Optional.of(new Target(provider, model)), "think", List.of(), List.of(),
+        return new RouteDecision(Optional.of(new Target(provider, model)), "think",
+                List.of(new dev.ccr.routing.TraceStep("think", true, "thinking is on")), List.of(),
                 Optional.of(new SessionId("sess-1", "metadata")), 12, List.of());
     }
 
@@ -94,6 +99,10 @@ class UsageRecorderTest {
         assertThat(r.durationMs()).isEqualTo(4000);
         assertThat(r.tokensPerSecond()).hasValue(22); // round(80 / 3.7 = 21.6)
         assertThat(r.status()).isEqualTo(UsageRecord.Status.SUCCESS);
+        assertThat(r.httpStatus()).isEqualTo(200);
+        assertThat(r.rule()).contains("think");
+        assertThat(r.clientType()).isEqualTo("api");
+        assertThat(r.attempts()).isEmpty();
         assertThat(r.toJson().toString()).doesNotContain("secret");
     }
 
@@ -101,6 +110,7 @@ class UsageRecorderTest {
     void aFailedAttemptFollowedByAFallbackIsItsOwnErrorRecord() {
         RequestListener l = listener("{\"model\":\"claude-x\"}");
         l.routeDecided(routed("p", "m"));
+        l.candidatesSkipped(List.of("r,z: circuit open"));
         l.attemptStarted(new Target("p", "m"));
         clock.advance(Duration.ofMillis(50));
         l.attemptFailed(new Target("p", "m"), ApiError.upstream(503, "unavailable", null));
@@ -117,6 +127,21 @@ class UsageRecorderTest {
         assertThat(records.get(1).status()).isEqualTo(UsageRecord.Status.SUCCESS);
         assertThat(records.get(1).durationMs()).isEqualTo(150);
         assertThat(records.get(1).ttft()).hasValue(150);
+        assertThat(records.get(1).attempts()).containsExactly(
+                AttemptNote.skipped("r", "z", "circuit open"),
+                AttemptNote.failed("p", "m", 503, "api_error", "unavailable"));
+    }
+
+    @Test
+    void theClientIsReadFromTheUserAgentOrTheSessionItAnnounces() {
+        RequestListener codex = listener("{\"model\":\"gpt\"}", "user-agent", "codex_cli_rs/0.50");
+        codex.completed(200, Usage.NONE);
+        assertThat(store.records(UsageFilter.ALL).getFirst().clientType()).isEqualTo("codex");
+        store.close();
+
+        RequestListener claude = listener("{\"model\":\"c\",\"metadata\":{\"user_id\":\"u\"}}", "user-agent", "node");
+        claude.completed(200, Usage.NONE);
+        assertThat(store.records(UsageFilter.ALL).getLast().clientType()).isEqualTo("claude-code");
     }
 
     @Test
@@ -135,5 +160,8 @@ class UsageRecorderTest {
         assertThat(records.getFirst().durationMs()).isEqualTo(20);
         assertThat(records.getFirst().ttft()).isEmpty();
         assertThat(records.getFirst().tokensPerSecond()).isEmpty();
+        assertThat(records.getFirst().httpStatus()).isEqualTo(400);
+        assertThat(records.getFirst().errorType()).contains("invalid_request_error");
+        assertThat(records.getFirst().attempts()).isEmpty(); // the failed attempt is the record itself
     }
 }

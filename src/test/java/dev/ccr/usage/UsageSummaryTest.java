@@ -11,8 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UsageSummaryTest {
     private static UsageRecord record(String at, UsageRecord.Status status, OptionalLong ttft, OptionalLong speed) {
-        return new UsageRecord("1-abcdef", Instant.parse(at), Optional.empty(), "p", "m", "m", "default", true,
-                new Usage(1, 2, 3, 4), ttft, speed, 1000, status, Optional.empty());
+        return new UsageRecord("1-abcdef", Instant.parse(at), Optional.empty(), Optional.empty(), ClientType.API, "p", "m",
+                "m", "default", Optional.empty(), true, new Usage(1, 2, 3, 4), ttft, speed, 1000, status,
+                status == UsageRecord.Status.SUCCESS ? 200 : 500, Optional.empty(), Optional.empty(), List.of());
     }
 
     @Test
@@ -39,10 +40,26 @@ class UsageSummaryTest {
     }
 
     @Test
+    void ratesAreSuccessesOverRequestsAndCacheReadsOverAllInput() {
+        UsageSummary summary = UsageSummary.of(List.of(
+                record("2026-11-26T00:00:00Z", UsageRecord.Status.SUCCESS, OptionalLong.empty(), OptionalLong.empty()),
+                record("2026-11-26T00:00:01Z", UsageRecord.Status.SUCCESS, OptionalLong.empty(), OptionalLong.empty()),
+                record("2026-11-26T00:00:02Z", UsageRecord.Status.ERROR, OptionalLong.empty(), OptionalLong.empty())));
+
+        assertThat(summary.toJson().path("successRate").asDouble()).isEqualTo(0.6667);
+        assertThat(summary.toJson().path("cacheHitRate").asDouble()).isEqualTo(0.375); // 3 / (1 + 3 + 4)
+        assertThat(summary.toJson().at("/byProviderModel/p,m/errorCount").asLong()).isEqualTo(1);
+        assertThat(summary.toJson().at("/byClient/api/count").asLong()).isEqualTo(3);
+        assertThat(summary.toJson().at("/byDay/2026-11-26/successRate").asDouble()).isEqualTo(0.6667);
+    }
+
+    @Test
     void anEmptySummaryIsAllZeros() {
         UsageSummary summary = UsageSummary.of(List.of());
         assertThat(summary.totalRequests()).isZero();
         assertThat(summary.avgTtft()).isZero();
+        assertThat(summary.toJson().path("successRate").asDouble()).isZero();
+        assertThat(summary.toJson().path("cacheHitRate").asDouble()).isZero();
         assertThat(summary.toJson().path("byModel").isEmpty()).isTrue();
     }
 
