@@ -2,11 +2,12 @@ package dev.ccr.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.fieldnames.LogstashFieldNames;
 import org.slf4j.LoggerFactory;
 
 import java.time.LocalDateTime;
@@ -14,10 +15,12 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Points the process's log at {@code LOG_LEVEL} and, unless {@code LOG} is false, at a file
- * {@code ~/.claude-code-router/logs/ccr-<yyyyMMddHHmmss>.log} as CCR names them (spec §7.5). The console keeps the
- * pattern from {@code logback.xml}.
+ * {@code ~/.claude-code-router/logs/ccr-<yyyyMMddHHmmss>.log} as CCR names them (spec §7.5), written as JSON lines
+ * like CCR's pino files. The console keeps the plain-text pattern from {@code logback.xml}.
  */
 final class Logging {
+    /** The encoder's word for "leave this field out". */
+    private static final String IGNORE = "[ignore]";
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private Logging() {
@@ -27,6 +30,24 @@ final class Logging {
     interface Undo extends AutoCloseable {
         @Override
         void close();
+    }
+
+    /**
+     * One JSON object a line with pino's field names where pino has one: {@code time} (epoch ms), {@code level}
+     * ({@code INFO}, … as text), {@code msg}, then {@code logger}, {@code thread} and the request's {@code reqId}.
+     */
+    static LogstashEncoder jsonLines() {
+        LogstashEncoder encoder = new LogstashEncoder();
+        LogstashFieldNames names = new LogstashFieldNames();
+        names.setTimestamp("time");
+        names.setMessage("msg");
+        names.setLogger("logger");
+        names.setThread("thread");
+        names.setVersion(IGNORE);
+        names.setLevelValue(IGNORE);
+        encoder.setFieldNames(names);
+        encoder.setTimestampPattern("[UNIX_TIMESTAMP_AS_NUMBER]");
+        return encoder;
     }
 
     /**
@@ -41,9 +62,8 @@ final class Logging {
         if (!config.log()) {
             return () -> ccr.setLevel(previous);
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        LogstashEncoder encoder = jsonLines();
         encoder.setContext(context);
-        encoder.setPattern("%d{ISO8601} %-5level [%thread] %logger{36} - %msg%n");
         encoder.start();
         FileAppender<ILoggingEvent> file = new FileAppender<>();
         file.setContext(context);

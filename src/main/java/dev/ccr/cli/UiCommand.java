@@ -14,11 +14,15 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ccr ui}: starts the router in the background if needed, then opens {@code http://127.0.0.1:<PORT>/ui/} in
- * the browser, or prints the URL when no browser can be opened (a server, SSH, a container). Unlike CCR it never
+ * the browser (onto the provider form when no provider is configured), or prints the URL when no browser can be
+ * opened (a server, SSH, a container). Unlike CCR it never
  * replaces a config that fails to start with a blank one; it says why the start failed.
  */
 @Command(name = "ui", description = {"Open the web UI (starts the router if needed).", "", "Example:", "  ccr ui"})
 final class UiCommand implements Callable<Integer> {
+    /** The UI's address of the add-a-provider form. */
+    static final String NEW_PROVIDER = "#/config/provider/new";
+
     private final CliContext context;
 
     @Spec
@@ -48,7 +52,8 @@ final class UiCommand implements Callable<Integer> {
                 case ServerProcess.Outcome.Failed failed -> throw new CliException(failed.reason());
             };
         }
-        URI url = URI.create(server.endpoint() + "/ui/");
+        // A first run has nothing to show but the form that fixes it.
+        URI url = URI.create(server.endpoint() + "/ui/" + (config.providers().isEmpty() ? NEW_PROVIDER : ""));
         if (!noBrowser && context.browser().open(url)) {
             out.println("Opening UI at " + url);
         } else {

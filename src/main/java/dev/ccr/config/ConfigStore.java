@@ -86,9 +86,14 @@ public final class ConfigStore {
         return MINIMAL_DEFAULT;
     }
 
+    /** Checks {@code document} as a load would, without saving it. */
+    public void validate(JsonNode document) throws ConfigException {
+        ConfigParser.parse(document, env, file.toAbsolutePath().getParent());
+    }
+
     /** Checks {@code document}, backs up the current file, then replaces it atomically with pretty JSON. */
     public void save(JsonNode document) throws ConfigException, IOException {
-        ConfigParser.parse(document, env, file.toAbsolutePath().getParent());
+        validate(document);
         backup();
         write(Json5.pretty(document));
     }
@@ -106,8 +111,34 @@ public final class ConfigStore {
         }
     }
 
+    /**
+     * Puts the backup named {@code name} (one of {@link #backups()}) back as the config, after checking it and backing
+     * up the current file.
+     *
+     * @throws ConfigException when there is no such backup or it does not load
+     */
+    public void restore(String name) throws ConfigException, IOException {
+        // Read first: backing up the current file prunes the oldest backup, which may be this one.
+        String text = Files.readString(backup(name), StandardCharsets.UTF_8);
+        JsonNode document;
+        try {
+            document = Json5.parse(text);
+        } catch (IOException e) {
+            throw new ConfigException("The backup " + name + " does not parse: " + e.getMessage(), e);
+        }
+        validate(document);
+        backup();
+        write(text);
+    }
+
+    /** The backup named {@code name}, which must be one of {@link #backups()} (no other file can be named). */
+    public Path backup(String name) throws ConfigException, IOException {
+        return backups().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst()
+                .orElseThrow(() -> new ConfigException("No config backup named " + name, List.of()));
+    }
+
     /** Backups, newest first (their names sort by time). */
-    List<Path> backups() throws IOException {
+    public List<Path> backups() throws IOException {
         String prefix = file.getFileName().toString();
         try (Stream<Path> files = Files.list(file.toAbsolutePath().getParent())) {
             return new ArrayList<>(files

@@ -5,17 +5,23 @@ import dev.ccr.pipeline.ApiError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
- * Who may call the router (spec §5.2): with an {@code APIKEY}, every request but {@code /}, {@code /health} and
- * {@code /ui…} must carry it as a Bearer token or {@code x-api-key}; without one, browsers from other origins are
- * refused.
+ * Who may call the router (spec §5.2): with an {@code APIKEY}, every request but {@code /}, {@code /health},
+ * {@code /ui…} and the UI's login must carry it as a Bearer token or {@code x-api-key}, or carry a web UI session
+ * cookie; without one, browsers from other origins are refused. A browser's state-changing call from another origin
+ * is refused in both cases unless it shows the key itself (no cross-site request forgery through the cookie).
  */
 final class Auth {
-    private final Optional<String> apiKey;
-    private final int port;
+    /** Where the UI trades the key for a session cookie; open to all, it checks the key itself. */
+    static final String LOGIN_PATH = "/api/ui/login";
 
-    Auth(Optional<String> apiKey, int port) {
+    private final Optional<String> apiKey;
+    private final IntSupplier port;
+
+    /** @param port the port the server is bound to (known once it is, when the config asks for port 0) */
+    Auth(Optional<String> apiKey, IntSupplier port) {
         this.apiKey = apiKey;
         this.port = port;
     }
@@ -25,8 +31,9 @@ final class Auth {
      *
      * @param pathAndQuery the path with its query string: {@code /health?x=1} is not exempt, as in CCR
      */
-    Optional<ApiError> check(String pathAndQuery, String authorization, String xApiKey, String origin) {
-        if (pathAndQuery.equals("/") || pathAndQuery.equals("/health") || pathAndQuery.startsWith("/ui")) {
+    Optional<ApiError> check(String pathAndQuery, String authorization, String xApiKey, String origin, boolean uiSession) {
+        if (pathAndQuery.equals("/") || pathAndQuery.equals("/health") || pathAndQuery.startsWith("/ui")
+                || pathAndQuery.equals(LOGIN_PATH)) {
             return Optional.empty();
         }
         if (apiKey.isEmpty()) {
@@ -37,22 +44,50 @@ final class Auth {
         }
         String credential = authorization != null ? authorization : xApiKey;
         if (credential == null || credential.isEmpty()) {
-            return Optional.of(ApiError.authentication("APIKEY is missing"));
+            return uiSession ? Optional.empty() : Optional.of(ApiError.authentication("APIKEY is missing"));
         }
         String token = credential.startsWith("Bearer") ? afterFirstSpace(credential) : credential;
-        if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(ApiError.authentication("Invalid API key"));
+        return matchesKey(token) ? Optional.empty() : Optional.of(ApiError.authentication("Invalid API key"));
+    }
+
+    /** Whether {@code key} is the configured API key (false when there is none). */
+    boolean matchesKey(String key) {
+        return apiKey.isPresent() && key != null
+                && MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKey.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    boolean keyRequired() {
+        return apiKey.isPresent();
+    }
+
+    /**
+     * Refuses a browser's POST, PUT, PATCH or DELETE sent from another origin ({@code Sec-Fetch-Site} other than
+     * {@code same-origin}/{@code none}, or an {@code Origin} that is not this server), unless it carries the key in a
+     * header: only a caller holding the key can do that, so it is not a forged request riding on a cookie.
+     *
+     * @param host the request's {@code Host} header
+     */
+    Optional<ApiError> checkSameOrigin(String method, boolean keyInHeader, String origin, String secFetchSite, String host) {
+        if (keyInHeader || !(method.equals("POST") || method.equals("PUT") || method.equals("DELETE") || method.equals("PATCH"))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        boolean crossSite = secFetchSite != null && !secFetchSite.equals("same-origin") && !secFetchSite.equals("none");
+        // With a key, the UI may be opened by another name (HOST 0.0.0.0); without one, only loopback names are ours,
+        // so a DNS-rebound name cannot pass for this server.
+        boolean foreignOrigin = origin != null && !allowedOrigin(origin) && !(keyRequired() && origin.equals("http://" + host));
+        return crossSite || foreignOrigin
+                ? Optional.of(ApiError.permission("Changes from another origin are refused"))
+                : Optional.empty();
     }
 
     /** The origin to echo in {@code Access-Control-Allow-Origin} when there is no API key. */
     String localOrigin() {
-        return "http://localhost:" + port;
+        return "http://localhost:" + port.getAsInt();
     }
 
     boolean allowedOrigin(String origin) {
-        return origin.equals("http://127.0.0.1:" + port) || origin.equals("http://localhost:" + port);
+        int bound = port.getAsInt();
+        return origin.equals("http://127.0.0.1:" + bound) || origin.equals("http://localhost:" + bound);
     }
 
     private static String afterFirstSpace(String credential) {

@@ -3,6 +3,7 @@ package dev.ccr.server;
 import dev.ccr.pipeline.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.Cookie;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
@@ -14,11 +15,19 @@ final class AuthHandler implements HttpHandler {
     private static final HttpString ALLOW_ORIGIN = HttpString.tryFromString("Access-Control-Allow-Origin");
 
     private final Auth auth;
+    private final UiSessions sessions;
     private final HttpHandler next;
 
-    AuthHandler(Auth auth, HttpHandler next) {
+    AuthHandler(Auth auth, UiSessions sessions, HttpHandler next) {
         this.auth = auth;
+        this.sessions = sessions;
         this.next = next;
+    }
+
+    /** The UI session token the request's cookie carries, if any. */
+    static Optional<String> sessionToken(HttpServerExchange exchange) {
+        Cookie cookie = exchange.getRequestCookie(UiSessions.COOKIE);
+        return cookie == null ? Optional.empty() : Optional.ofNullable(cookie.getValue());
     }
 
     @Override
@@ -27,8 +36,13 @@ final class AuthHandler implements HttpHandler {
         String pathAndQuery = exchange.getRequestPath() + (query == null || query.isEmpty() ? "" : "?" + query);
         var headers = exchange.getRequestHeaders();
         String origin = headers.getFirst(Headers.ORIGIN);
-        Optional<ApiError> refused = auth.check(pathAndQuery, headers.getFirst(Headers.AUTHORIZATION),
-                headers.getFirst("x-api-key"), origin);
+        String authorization = headers.getFirst(Headers.AUTHORIZATION);
+        String xApiKey = headers.getFirst("x-api-key");
+        Optional<ApiError> refused = auth.check(pathAndQuery, authorization, xApiKey, origin,
+                sessions.valid(sessionToken(exchange)))
+                .or(() -> auth.checkSameOrigin(exchange.getRequestMethod().toString(),
+                        authorization != null || xApiKey != null, origin,
+                        headers.getFirst("Sec-Fetch-Site"), headers.getFirst(Headers.HOST)));
         if (refused.isPresent()) {
             Responses.error(exchange, refused.get());
             return;

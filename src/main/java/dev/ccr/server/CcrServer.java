@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -63,6 +64,11 @@ public final class CcrServer implements AutoCloseable {
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
         UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
+        AtomicInteger boundPort = new AtomicInteger(config.port());
+        Auth auth = new Auth(config.apiKey(), boundPort::get);
+        UiSessions sessions = new UiSessions();
+        UiEndpoint ui = new UiEndpoint(auth, sessions);
+        UiFiles uiFiles = new UiFiles();
         HttpHandler root = exchange -> Responses.json(exchange, 200,
                 JSON.createObjectNode().put("message", "LLMs API").put("version", version));
 
@@ -82,6 +88,10 @@ public final class CcrServer implements AutoCloseable {
                 .post("/api/route/explain", messages.explain())
                 .get("/api/config", configApi.read())
                 .post("/api/config", configApi.save())
+                .post("/api/config/validate", configApi.validate())
+                .get("/api/config/backups", configApi.backups())
+                .get("/api/config/backups/{name}", configApi.backup())
+                .post("/api/config/backups/{name}/restore", configApi.restore())
                 .get("/api/logs/files", logs.files())
                 .get("/api/logs", logs.read())
                 .delete("/api/logs", logs.clear())
@@ -90,6 +100,10 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/usage/live", usageApi.live())
                 .get("/metrics", exchange -> Responses.text(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()))
                 .delete("/api/usage", usageApi.clear())
+                .get(UiFiles.PREFIX, uiFiles.redirect())
+                .get(UiFiles.PREFIX + "/*", uiFiles.serve())
+                .post(Auth.LOGIN_PATH, ui.login())
+                .post("/api/ui/logout", ui.logout())
                 .setFallbackHandler(exchange -> Responses.error(exchange, ApiError.notFound(
                         "Route " + exchange.getRequestMethod() + ":" + exchange.getRequestPath() + " not found", null)))
                 .setInvalidMethodHandler(exchange -> Responses.error(exchange, new ApiError(405, "invalid_request_error",
@@ -108,7 +122,7 @@ public final class CcrServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 // Undertow refuses more parameters with an empty 400; RequestHeadLimits answers in Anthropic's shape.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, RequestHeadLimits.UNDERTOW_MAX_PARAMETERS)
-                .setHandler(new Dispatch(requests, new AuthHandler(new Auth(config.apiKey(), config.port()), routes)))
+                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, routes)))
                 .build();
         try {
             undertow.start();
@@ -119,7 +133,9 @@ public final class CcrServer implements AutoCloseable {
             }
             throw e;
         }
-        return new CcrServer(undertow, requests);
+        CcrServer server = new CcrServer(undertow, requests);
+        boundPort.set(server.port());
+        return server;
     }
 
     private static boolean isBindFailure(Throwable e) {

@@ -6,17 +6,25 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves each request off Undertow's IO threads onto its own virtual thread, where handlers may block, and turns
  * whatever they throw into an Anthropic-shaped error: an {@link ApiException} as it says, anything else as a 500
- * whose message names no internals. No stack trace ever reaches a client.
+ * whose message names no internals. No stack trace ever reaches a client. Each request's log lines carry its
+ * {@code reqId}.
  */
 final class Dispatch implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatch.class);
+
+    /** The log field naming the request a line was written for (the web UI's logs page filters on it). */
+    static final String REQUEST_ID = "reqId";
+    private static final AtomicLong NEXT_ID = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 40));
 
     private final Executor executor;
     private final HttpHandler next;
@@ -33,6 +41,7 @@ final class Dispatch implements HttpHandler {
             return;
         }
         exchange.startBlocking();
+        MDC.put(REQUEST_ID, Long.toString(NEXT_ID.incrementAndGet(), 36));
         try {
             RequestHeadLimits.check(exchange);
             next.handleRequest(exchange);
@@ -43,6 +52,7 @@ final class Dispatch implements HttpHandler {
             LOG.debug("Stack trace", e);
             Responses.error(exchange, ApiError.internal("Internal error in ccr while handling this request; see the ccr log"));
         } finally {
+            MDC.remove(REQUEST_ID);
             endOnIoThread(exchange);
         }
     }

@@ -16,7 +16,7 @@ class UiAndRouteCommandTest {
     /* --------------- ui --------------- */
 
     @Test
-    void uiStartsTheRouterIfNeededAndOpensTheUiUrl() {
+    void uiStartsTheRouterIfNeededAndOpensTheProviderFormWhenNoProviderIsConfigured() {
         int port = CliTestHome.freePort();
         List<URI> opened = new ArrayList<>();
         try (CliTestHome home = CliTestHome.create().config("{\"PORT\":%d,\"Providers\":[],\"Router\":{}}".formatted(port))
@@ -24,16 +24,18 @@ class UiAndRouteCommandTest {
             CliTestHome.Result result = home.run("ui");
 
             assertThat(result.code()).as(result.toString()).isZero();
-            assertThat(result.out()).contains("Service not running, starting service...", "Opening UI at http://127.0.0.1:" + port + "/ui/");
-            assertThat(opened).containsExactly(URI.create("http://127.0.0.1:" + port + "/ui/"));
+            assertThat(result.out()).contains("Service not running, starting service...",
+                    "Opening UI at http://127.0.0.1:" + port + "/ui/#/config/provider/new");
+            assertThat(opened).containsExactly(URI.create("http://127.0.0.1:" + port + "/ui/#/config/provider/new"));
             assertThat(home.runningPid()).as("the router stays up for the UI").isPresent();
         }
     }
 
     @Test
-    void uiPrintsTheUrlWhenNoBrowserCanBeOpened() {
+    void uiPrintsTheDashboardUrlWhenNoBrowserCanBeOpened() {
         int port = CliTestHome.freePort();
-        try (CliTestHome home = CliTestHome.create().config("{\"PORT\":%d,\"Providers\":[],\"Router\":{}}".formatted(port))) {
+        try (CliTestHome home = CliTestHome.create().config(("{\"PORT\":%d,\"Providers\":[{\"name\":\"p\",\"api_base_url\":"
+                + "\"https://p.example/v1/chat/completions\",\"api_key\":\"k\",\"models\":[\"m\"]}],\"Router\":{}}").formatted(port))) {
             home.startForeground(port);
 
             CliTestHome.Result result = home.run("ui");
