@@ -15,9 +15,10 @@ import java.util.function.Supplier;
  * <p><b>Design.</b> The converter is a small state machine over content blocks: at most one block is open; a delta
  * of another kind (thinking, text, a different tool call) closes it and opens the next block at the next index, so
  * indices rise from 0 and every start has its stop (spec §4.4). Every client event is emitted while the chunk that
- * caused it is being converted, with one exception: when a provider streams parallel tool calls, the first call is
- * streamed live and each later one is held, whole, until the first closes, because providers interleave the calls'
- * argument fragments and an Anthropic block cannot take deltas after its stop. Otherwise nothing is buffered. The closing events and the final usage wait for {@link #atEnd}, because
+ * caused it is being converted, with one exception: a tool call that starts while the streamed one's arguments are
+ * still incomplete JSON (providers that interleave parallel calls' fragments) is held, whole, until the streamed one
+ * closes, because an Anthropic block cannot take deltas after its stop. Calls that follow each other, as OpenAI
+ * streams them, are streamed live. Otherwise nothing is buffered. The closing events and the final usage wait for {@link #atEnd}, because
  * the usage often arrives after the finish chunk.
  *
  * <p><b>Mapping</b> (spec §4.3; <b>≠ CCR</b> marks corrections, most of them the fork's fixes of §4.6):
@@ -96,6 +97,8 @@ public final class ChatToAnthropicStream implements StreamConverter {
     private int toolIndex = -1;
     private String toolId;
     private int maxToolIndex = -1;
+    // Whether the live call's arguments are already whole JSON, so a new call may close it.
+    private JsonEnd toolArguments = new JsonEnd();
 
     // Calls that started while the live call's block was open (parallel calls, whose fragments may interleave).
     private final java.util.List<PendingCall> pendingCalls = new java.util.ArrayList<>();
@@ -286,8 +289,9 @@ public final class ChatToAnthropicStream implements StreamConverter {
                 if (toolId == null) {
                     toolId = id;
                 }
-            } else if (open == Block.TOOL && (index == toolIndex || index > maxToolIndex)) {
-                // A parallel call starts while the live one may still get fragments: it waits, whole, until then.
+            } else if (open == Block.TOOL && (index == toolIndex || index > maxToolIndex)
+                    && (!toolArguments.complete() || !pendingCalls.isEmpty())) {
+                // A parallel call starts while the live one still expects fragments: it waits, whole, until then.
                 maxToolIndex = Math.max(maxToolIndex, index);
                 PendingCall waiting = new PendingCall(index, id, Json.nonEmptyText(function.get("name")));
                 waiting.append(arguments);
@@ -297,6 +301,7 @@ public final class ChatToAnthropicStream implements StreamConverter {
                 close(out);
                 toolIndex = index;
                 toolId = id;
+                toolArguments = new JsonEnd();
                 maxToolIndex = Math.max(maxToolIndex, index);
                 String name = Json.nonEmptyText(function.get("name"));
                 // CCR's placeholders when the first fragment lacks them; the start event cannot be corrected later.
@@ -306,6 +311,7 @@ public final class ChatToAnthropicStream implements StreamConverter {
                 continue; // a late fragment of an earlier call, whose block is closed
             }
             if (arguments != null) {
+                toolArguments.feed(arguments);
                 out.emit(AnthropicEvents.inputJsonDelta(openIndex, arguments));
             }
         }
