@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
+import dev.ccr.config.DiscoveryIds;
 import dev.ccr.config.Provider;
 import dev.ccr.pipeline.ApiError;
 import io.undertow.server.HttpHandler;
@@ -14,8 +15,10 @@ import java.util.List;
 
 /**
  * {@code GET /v1/models} and {@code GET /v1/models/{id}} in Anthropic's shape, listing every configured
- * {@code provider,model} — the ids Claude Code's {@code /model} accepts — so clients that ask for the model list get
- * one (CCR 2.0 has no such route; the fork lists these ids too).
+ * {@code provider,model} (CCR 2.0 has no such route; the fork lists {@code provider,model} ids). Ids are
+ * {@code claude-ccr:provider,model} ({@link DiscoveryIds}), because Claude Code's gateway model discovery only
+ * accepts ids starting with {@code claude}; the display name names the real model and its provider. A model is looked
+ * up by either form.
  */
 final class ModelsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +28,8 @@ final class ModelsEndpoint {
     ModelsEndpoint(Config config, Instant startedAt) {
         for (Provider provider : config.providers()) {
             for (String model : provider.models()) {
-                String id = provider.name() + "," + model;
-                models.add(JSON.createObjectNode().put("type", "model").put("id", id).put("display_name", id)
+                models.add(JSON.createObjectNode().put("type", "model").put("id", DiscoveryIds.of(provider.name(), model))
+                        .put("display_name", model + " (" + provider.name() + ", via ccr)")
                         .put("created_at", startedAt.toString()));
             }
         }
@@ -46,9 +49,10 @@ final class ModelsEndpoint {
 
     HttpHandler one() {
         return exchange -> {
-            String id = exchange.getQueryParameters().get("id").getFirst();
+            String asked = exchange.getQueryParameters().get("id").getFirst();
+            String id = DiscoveryIds.target(asked).isPresent() ? asked : DiscoveryIds.PREFIX + asked;
             ObjectNode found = models.stream().filter(m -> m.get("id").asText().equalsIgnoreCase(id)).findFirst()
-                    .orElseThrow(() -> ApiError.notFound("model: " + id, "model_not_found").exception());
+                    .orElseThrow(() -> ApiError.notFound("model: " + asked, "model_not_found").exception());
             Responses.json(exchange, 200, found);
         };
     }

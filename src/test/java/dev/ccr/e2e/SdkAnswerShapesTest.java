@@ -10,7 +10,6 @@ import com.anthropic.models.messages.MessageTokensCount;
 import com.anthropic.models.messages.StopReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -82,9 +81,6 @@ class SdkAnswerShapesTest {
     }
 
     @Test
-    @Disabled("limitation: ChatToAnthropicStream.toolCalls drops a fragment for a call whose block is already closed"
-            + " (\"a late fragment of an earlier call\"), so interleaved arguments reach the client as truncated JSON"
-            + " and the SDK silently reads the input as {}")
     void interleavedArgumentsOfParallelToolCallsAreNotLost() {
         ccr.answerStream(
                 """

@@ -27,7 +27,8 @@ import java.util.Map;
  *   <li><b>System (≠ CCR, which sends system messages as user turns).</b> All {@code system} messages, wherever they
  *       are, are joined with {@code "\n\n"} into {@code systemInstruction {parts:[{text}]}}.</li>
  *   <li><b>Tools.</b> Functions → one {@code {functionDeclarations:[{name, description, parameters}]}} with the
- *       schema cleaned by {@link GeminiSchema}; a function named {@code web_search} → {@code {googleSearch:{}}}
+ *       schema cleaned by {@link GeminiSchema}; {@code web_search_options} (Anthropic's web search server tool) or a function named
+ *       {@code web_search} → {@code {googleSearch:{}}}
  *       instead. {@code tool_choice} (only when functions exist): {@code auto}/{@code none} → {@code AUTO}/{@code NONE},
  *       {@code required} (or Anthropic's {@code any}) → {@code ANY}, a named function → {@code ANY} with
  *       {@code allowedFunctionNames}.</li>
@@ -114,10 +115,24 @@ public final class ChatToGeminiRequest {
                     }
                 }
                 case "image_url" -> image(part, parts);
-                default -> { } // audio, files…: no Gemini form ccr produces
+                case "file" -> file(part.path("file"), parts);
+                default -> { } // audio…: no Gemini form ccr produces
             }
         }
         return parts;
+    }
+
+    /** A {@code file} part with a {@code data:} URL (a PDF from an Anthropic document) → {@code inlineData}. */
+    private static void file(JsonNode file, ArrayNode parts) {
+        String url = file.path("file_data").asText("");
+        int comma = url.indexOf(',');
+        if (url.startsWith("data:") && comma > 0) {
+            String header = url.substring(5, comma);
+            int semicolon = header.indexOf(';');
+            ObjectNode inline = parts.addObject().putObject("inlineData");
+            inline.put("mimeType", semicolon >= 0 ? header.substring(0, semicolon) : header);
+            inline.put("data", url.substring(comma + 1));
+        }
     }
 
     private static void image(JsonNode part, ArrayNode parts) {
@@ -216,7 +231,7 @@ public final class ChatToGeminiRequest {
 
     private static void tools(JsonNode chat, ObjectNode out) {
         ArrayNode declarations = WireJson.NODES.arrayNode();
-        boolean webSearch = false;
+        boolean webSearch = chat.path("web_search_options").isObject();
         for (JsonNode tool : chat.path("tools")) {
             JsonNode function = tool.path("function");
             String name = function.path("name").asText("");

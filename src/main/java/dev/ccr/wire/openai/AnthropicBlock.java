@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One content block of an Anthropic message, as the request converter reads it.
  *
  * <p>Only the fields a conversion uses are lifted out; {@link Unknown} keeps the raw JSON of every other block type
- * (document, redacted thinking, search results, server tool blocks…), so switches stay exhaustive without a
+ * (redacted thinking, search results, server tool blocks…), so switches stay exhaustive without a
  * {@code default}. JSON nulls and absent fields both arrive here as Java null.
  */
 sealed interface AnthropicBlock {
@@ -27,6 +27,12 @@ sealed interface AnthropicBlock {
     /** A thinking block sent back by the client; {@code signature} is null or empty when unsigned. */
     record Thinking(String thinking, String signature) implements AnthropicBlock {}
 
+    /** A document (PDF or text); {@code source} is its {@code source} object, never null; {@code title} may be null. */
+    record Document(JsonNode source, String title) implements AnthropicBlock {}
+
+    /** Inside a tool result: a deferred tool the client asks Anthropic's API to expand into its definition. */
+    record ToolReference(String toolName) implements AnthropicBlock {}
+
     /** Any block ccr does not convert, with its JSON. */
     record Unknown(JsonNode raw) implements AnthropicBlock {}
 
@@ -38,6 +44,10 @@ sealed interface AnthropicBlock {
             case "tool_result" -> new ToolResult(text(block, "tool_use_id"), Json.present(block, "content"),
                     block.path("is_error").asBoolean(false), Json.present(block, "cache_control"));
             case "thinking" -> new Thinking(block.path("thinking").asText(""), text(block, "signature"));
+            case "document" -> block.path("source").isObject()
+                    ? new Document(block.get("source"), text(block, "title")) : new Unknown(block);
+            case "tool_reference" -> text(block, "tool_name") != null
+                    ? new ToolReference(text(block, "tool_name")) : new Unknown(block);
             default -> new Unknown(block);
         };
     }

@@ -16,28 +16,32 @@ import java.util.List;
  * <ul>
  *   <li><b>System.</b> A string becomes the first message {@code {role:"system", content}}; an array becomes one
  *       system message whose content is its non-empty text blocks as text parts. A system array with no text is
- *       skipped (≠ CCR, which sends an empty content array). <b>≠ CCR:</b> a {@code role:"system"} message inside
+ *       skipped (≠ CCR, which sends an empty content array). <b>≠ CCR:</b> Claude Code's
+ *       {@code x-anthropic-billing-header} block is dropped (its hash changes per prompt and release, so providers'
+ *       prefix caches would miss). <b>≠ CCR:</b> a {@code role:"system"} message inside
  *       {@code messages} (Claude Code sends one after the first user turn) is forwarded in place as an OpenAI system
  *       message, in the same form; CCR drops it. Nothing is hoisted: the top-level system stays first.</li>
  *   <li><b>User.</b> Each {@code tool_result} becomes a {@code role:"tool"} message placed before the user's own
- *       parts; its content is the string, or the compact JSON of an array (as CCR). <b>≠ CCR:</b> when
- *       {@code is_error} is true the content is prefixed with {@code "Error: "} (just {@code "Error"} when empty), so
- *       the model still learns the tool failed. Text blocks become {@code {type:"text", text}}, images
- *       {@code {type:"image_url", image_url:{url}}} with a {@code data:} URL for base64 sources. Other blocks
- *       (documents, search results, thinking) are dropped, as in CCR.</li>
+ *       parts; its content is written by {@link ToolResults} (images it holds follow in the user message, ToolSearch's
+ *       {@code tool_reference}s become the tools' definitions). Text blocks become {@code {type:"text", text}}, images
+ *       {@code {type:"image_url", image_url:{url}}} with a {@code data:} URL for base64 sources; <b>≠ CCR:</b>
+ *       documents become text or {@code file} parts. Other blocks (search results, thinking) are dropped, as in
+ *       CCR.</li>
  *   <li><b>Assistant.</b> Text blocks are joined with {@code "\n"} into a string {@code content} ({@code ""} when there
  *       is none); each {@code tool_use} becomes a {@code tool_calls} entry with the compact JSON of its input; the
  *       first signed {@code thinking} block becomes CCR's {@code thinking:{content, signature}} extension (unsigned
  *       ones too with {@link ChatRequestOptions#keepUnsignedThinking()}).</li>
  *   <li><b>Strict-server hygiene (≠ CCR).</b> {@code cache_control} and the image {@code media_type} are not sent
- *       unless {@link ChatRequestOptions} keeps them.</li>
+ *       unless {@link ChatRequestOptions} keeps them, which it does for Claude models
+ *       ({@link ChatRequestOptions#forModel}).</li>
  *   <li><b>Sampling.</b> {@code model}, {@code max_tokens}, {@code temperature} copied; <b>≠ CCR:</b> {@code top_p}
  *       copied and {@code stop_sequences} sent as {@code stop}. {@code stream} is copied, absent means {@code false};
  *       <b>≠ CCR:</b> streaming calls ask for {@code stream_options:{include_usage:true}} unless the options say
  *       otherwise.</li>
- *   <li><b>Tools.</b> {@code {name, description, input_schema}} becomes
- *       {@code {type:"function", function:{name, description (or ""), parameters}}}; a server tool without schema
- *       becomes a function with no parameters, as in CCR. {@code tool_choice} {@code {type:"tool", name}} becomes
+ *   <li><b>Tools</b> ({@link AnthropicTools}). {@code {name, description, input_schema}} becomes
+ *       {@code {type:"function", function:{name, description (or ""), parameters}}}; deferred tools go last;
+ *       <b>≠ CCR:</b> Anthropic's server tools are never sent as parameterless functions (web search becomes
+ *       {@code web_search_options}, the others are dropped). {@code tool_choice} {@code {type:"tool", name}} becomes
  *       {@code {type:"function", function:{name}}}, {@code auto}/{@code none} their string; <b>≠ CCR:</b>
  *       {@code any} becomes {@code "required"}, {@code disable_parallel_tool_use:true} becomes
  *       {@code parallel_tool_calls:false}, and {@code tool_choice} is not sent when there are no tools (OpenAI
@@ -53,7 +57,7 @@ import java.util.List;
  *       {@code output_format}) {@code {type:"json_schema", schema}} becomes
  *       {@code response_format:{type:"json_schema", json_schema:{name:"response", schema}}}, with {@code strict}
  *       only when the client gave one.</li>
- *   <li><b>Not forwarded:</b> {@code top_k}, {@code metadata}, {@code context_management},
+ *   <li><b>Not forwarded:</b> {@code top_k}, {@code metadata}, {@code context_management}, {@code safeguards},
  *       {@code output_config.effort} (except as above), {@code service_tier}, {@code container},
  *       {@code mcp_servers} and any other field.</li>
  * </ul>
@@ -63,19 +67,27 @@ import java.util.List;
  */
 public final class AnthropicToChatRequest {
 
+    /**
+     * Claude Code's first system block: {@code x-anthropic-billing-header: cc_version=2.1.332.<hash>;
+     * cc_entrypoint=cli;}. Its hash changes with the prompt and the release, so a provider caching prompt prefixes
+     * would miss every time; it means something only to Anthropic.
+     */
+    static final String BILLING_HEADER = "x-anthropic-billing-header:";
+
     private AnthropicToChatRequest() {}
 
     /** Returns the OpenAI request for {@code anthropicRequest}; the input is not modified. */
     public static ObjectNode convert(ObjectNode anthropicRequest, ChatRequestOptions options) {
         requireNonNull(anthropicRequest, "anthropicRequest");
         requireNonNull(options, "options");
+        options = options.forModel(anthropicRequest.path("model").asText(""));
         ObjectNode out = Json.object();
         copy(anthropicRequest, "model", out, "model");
 
         ArrayNode messages = out.putArray("messages");
         addSystem(anthropicRequest.get("system"), messages, options);
         for (JsonNode message : anthropicRequest.path("messages")) {
-            addMessage(message, messages, options);
+            addMessage(message, messages, options, anthropicRequest.path("tools"));
         }
 
         copy(anthropicRequest, "max_tokens", out, "max_tokens");
@@ -91,7 +103,7 @@ public final class AnthropicToChatRequest {
             out.putObject("stream_options").put("include_usage", true);
         }
 
-        addTools(anthropicRequest, out);
+        AnthropicTools.addTo(anthropicRequest, out);
         ReasoningFields.apply(anthropicRequest.path("thinking"), anthropicRequest.path("output_config"), out);
         addResponseFormat(anthropicRequest, out);
         return out;
@@ -121,7 +133,8 @@ public final class AnthropicToChatRequest {
         }
         ArrayNode parts = Json.NODES.arrayNode();
         for (JsonNode block : system) {
-            if (AnthropicBlock.of(block) instanceof AnthropicBlock.Text t && !t.text().isEmpty()) {
+            if (AnthropicBlock.of(block) instanceof AnthropicBlock.Text t && !t.text().isEmpty()
+                    && !t.text().startsWith(BILLING_HEADER)) {
                 parts.add(textPart(t, options));
             }
         }
@@ -130,7 +143,7 @@ public final class AnthropicToChatRequest {
 
     /* --------------- Messages --------------- */
 
-    private static void addMessage(JsonNode message, ArrayNode messages, ChatRequestOptions options) {
+    private static void addMessage(JsonNode message, ArrayNode messages, ChatRequestOptions options, JsonNode tools) {
         String role = message.path("role").asText("");
         JsonNode content = message.get("content");
         switch (role) {
@@ -142,7 +155,7 @@ public final class AnthropicToChatRequest {
                     m.set("content", content);
                 } else if (content != null && content.isArray()) {
                     if (role.equals("user")) {
-                        addUser(blocks(content), messages, options);
+                        addUser(blocks(content), messages, options, tools);
                     } else {
                         addAssistant(blocks(content), messages, options);
                     }
@@ -152,37 +165,41 @@ public final class AnthropicToChatRequest {
         }
     }
 
-    private static void addUser(List<AnthropicBlock> blocks, ArrayNode messages, ChatRequestOptions options) {
-        // OpenAI wants tool messages right after the assistant's tool_calls, so they go before the user's own parts.
+    private static void addUser(List<AnthropicBlock> blocks, ArrayNode messages, ChatRequestOptions options,
+                                JsonNode tools) {
+        // OpenAI wants tool messages right after the assistant's tool_calls, so they go before the user's own parts;
+        // a tool message holds text only, so images a tool returned follow in the user message.
+        List<ObjectNode> parts = new ArrayList<>();
         for (AnthropicBlock block : blocks) {
             if (block instanceof AnthropicBlock.ToolResult r && r.toolUseId() != null) {
                 ObjectNode m = messages.addObject();
                 m.put("role", "tool");
-                m.put("content", toolResultText(r));
+                m.put("content", ToolResults.text(r, tools, options, parts));
                 m.put("tool_call_id", r.toolUseId());
                 if (options.keepCacheControl() && r.cacheControl() != null) {
                     m.set("cache_control", r.cacheControl().deepCopy());
                 }
             }
         }
-        ArrayNode parts = null;
         for (AnthropicBlock block : blocks) {
             ObjectNode part = switch (block) {
                 case AnthropicBlock.Text t -> t.text().isEmpty() ? null : textPart(t, options);
                 case AnthropicBlock.Image i -> imagePart(i, options);
+                case AnthropicBlock.Document d -> documentPart(d);
                 case AnthropicBlock.ToolResult r -> null;
                 case AnthropicBlock.ToolUse u -> null;
                 case AnthropicBlock.Thinking t -> null;
+                case AnthropicBlock.ToolReference t -> null; // only meaningful inside a tool result
                 case AnthropicBlock.Unknown u -> null;
             };
             if (part != null) {
-                if (parts == null) {
-                    ObjectNode m = messages.addObject();
-                    m.put("role", "user");
-                    parts = m.putArray("content");
-                }
                 parts.add(part);
             }
+        }
+        if (!parts.isEmpty()) {
+            ObjectNode m = messages.addObject();
+            m.put("role", "user");
+            m.putArray("content").addAll(parts);
         }
     }
 
@@ -217,6 +234,8 @@ public final class AnthropicToChatRequest {
                     }
                 }
                 case AnthropicBlock.Image i -> { }
+                case AnthropicBlock.Document d -> { }
+                case AnthropicBlock.ToolReference t -> { }
                 case AnthropicBlock.ToolResult r -> { }
                 case AnthropicBlock.Unknown u -> { } // redacted_thinking and server tool blocks: CCR drops them too
             }
@@ -244,16 +263,7 @@ public final class AnthropicToChatRequest {
         return blocks;
     }
 
-    private static String toolResultText(AnthropicBlock.ToolResult r) {
-        JsonNode c = r.content();
-        String text = c == null ? "" : c.isTextual() ? c.textValue() : Json.compact(c);
-        if (!r.isError()) {
-            return text;
-        }
-        return text.isEmpty() ? "Error" : "Error: " + text;
-    }
-
-    private static ObjectNode textPart(AnthropicBlock.Text t, ChatRequestOptions options) {
+    static ObjectNode textPart(AnthropicBlock.Text t, ChatRequestOptions options) {
         ObjectNode part = Json.object();
         part.put("type", "text");
         part.put("text", t.text());
@@ -264,7 +274,7 @@ public final class AnthropicToChatRequest {
     }
 
     /** An {@code image_url} part, or null for a source that is neither base64 nor a URL (e.g. a file id). */
-    private static ObjectNode imagePart(AnthropicBlock.Image image, ChatRequestOptions options) {
+    static ObjectNode imagePart(AnthropicBlock.Image image, ChatRequestOptions options) {
         JsonNode source = image.source();
         String mediaType = Json.nonEmptyText(source.get("media_type"));
         String url;
@@ -290,45 +300,48 @@ public final class AnthropicToChatRequest {
         return part;
     }
 
-    /* --------------- Tools and output format --------------- */
-
-    private static void addTools(ObjectNode request, ObjectNode out) {
-        JsonNode tools = request.get("tools");
-        if (tools == null || !tools.isArray() || tools.isEmpty()) {
-            return;
-        }
-        ArrayNode converted = out.putArray("tools");
-        for (JsonNode tool : tools) {
-            ObjectNode entry = converted.addObject();
-            entry.put("type", "function");
-            ObjectNode fn = entry.putObject("function");
-            fn.put("name", tool.path("name").asText(""));
-            fn.put("description", tool.path("description").asText(""));
-            JsonNode schema = Json.present(tool, "input_schema");
-            if (schema != null) {
-                fn.set("parameters", schema.deepCopy());
+    /**
+     * A document as OpenAI content: a text source (or a content source's text blocks) → a text part headed by its
+     * title; a base64 PDF → a {@code file} part with a {@code data:} URL; a URL or file id → null (dropped: an OpenAI
+     * chat server fetches neither).
+     */
+    static ObjectNode documentPart(AnthropicBlock.Document document) {
+        JsonNode source = document.source();
+        String title = document.title() == null ? "" : document.title() + "\n\n";
+        switch (source.path("type").asText("")) {
+            case "text" -> {
+                return textPart(new AnthropicBlock.Text(title + source.path("data").asText(""), null),
+                        ChatRequestOptions.defaults());
             }
-        }
-
-        JsonNode choice = request.get("tool_choice");
-        if (choice == null || !choice.isObject()) {
-            return;
-        }
-        String type = choice.path("type").asText("");
-        switch (type) {
-            case "tool" -> {
-                ObjectNode named = out.putObject("tool_choice");
-                named.put("type", "function");
-                named.putObject("function").put("name", choice.path("name").asText(""));
+            case "content" -> {
+                JsonNode content = source.path("content");
+                StringBuilder text = new StringBuilder(title);
+                if (content.isTextual()) {
+                    text.append(content.textValue());
+                }
+                for (JsonNode block : content) {
+                    if (AnthropicBlock.of(block) instanceof AnthropicBlock.Text t) {
+                        text.append(text.length() > title.length() ? "\n" : "").append(t.text());
+                    }
+                }
+                return textPart(new AnthropicBlock.Text(text.toString(), null), ChatRequestOptions.defaults());
             }
-            case "any" -> out.put("tool_choice", "required");
-            case "" -> { }
-            default -> out.put("tool_choice", type);
-        }
-        if (choice.path("disable_parallel_tool_use").asBoolean(false)) {
-            out.put("parallel_tool_calls", false);
+            case "base64" -> {
+                String mediaType = source.path("media_type").asText("application/pdf");
+                ObjectNode part = Json.object();
+                part.put("type", "file");
+                ObjectNode file = part.putObject("file");
+                file.put("filename", document.title() != null ? document.title() : "document.pdf");
+                file.put("file_data", "data:" + mediaType + ";base64," + source.path("data").asText(""));
+                return part;
+            }
+            default -> {
+                return null;
+            }
         }
     }
+
+    /* --------------- Output format --------------- */
 
     private static void addResponseFormat(ObjectNode request, ObjectNode out) {
         JsonNode format = request.path("output_config").path("format");

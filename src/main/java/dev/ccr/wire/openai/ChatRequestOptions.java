@@ -23,6 +23,20 @@ public record ChatRequestOptions(
         this(keepCacheControl, keepImageMediaType, includeStreamUsage, false);
     }
 
+    /**
+     * These options for a request to {@code model}: a Claude model (its name contains {@code claude}, as
+     * {@code anthropic/claude-sonnet-4.5} on OpenRouter) keeps its {@code cache_control} marks, because the gateways
+     * that serve Claude over OpenAI chat (OpenRouter, Vercel, LiteLLM) pass them to Anthropic and prompt caching
+     * depends on them. CCR sends them to every model; the {@code openrouter} and {@code vercel} transformers still
+     * strip them for other models.
+     */
+    public ChatRequestOptions forModel(String model) {
+        boolean claude = model != null && model.toLowerCase(java.util.Locale.ROOT).contains("claude");
+        return claude && !keepCacheControl
+                ? new ChatRequestOptions(true, keepImageMediaType, includeStreamUsage, keepUnsignedThinking)
+                : this;
+    }
+
     /** Strict-server-safe defaults: no {@code cache_control}, no {@code media_type}, stream usage requested. */
     public static ChatRequestOptions defaults() {
         return new ChatRequestOptions(false, false, true, false);

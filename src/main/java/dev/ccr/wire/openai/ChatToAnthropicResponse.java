@@ -22,7 +22,8 @@ import dev.ccr.wire.WireException;
  *       {@code "signature":""} (the Anthropic SDKs require the field) without any transformer; CCR's
  *       {@code message.thinking {content, signature}} extension still works and wins when present.</li>
  *   <li>The thinking block comes first, as Anthropic sends it; CCR puts it last.</li>
- *   <li>A missing {@code id} gets a fresh {@code msg_} id; array {@code content} parts are joined.</li>
+ *   <li>A missing {@code id} gets a fresh {@code msg_} id; array {@code content} parts are joined; a {@code refusal}
+ *       is text after them (≠ CCR, which loses it).</li>
  * </ul>
  */
 public final class ChatToAnthropicResponse {
@@ -54,6 +55,11 @@ public final class ChatToAnthropicResponse {
         addThinking(message, content);
         addWebSearchResults(message.get("annotations"), content);
         String text = text(message.get("content"));
+        // OpenAI's refusal (structured outputs) is the model's answer; Anthropic has no block for it, so it is text.
+        String refusal = Json.nonEmptyText(message.get("refusal"));
+        if (refusal != null) {
+            text = text == null ? refusal : text + "\n" + refusal;
+        }
         if (text != null) {
             ObjectNode block = content.addObject();
             block.put("type", "text");

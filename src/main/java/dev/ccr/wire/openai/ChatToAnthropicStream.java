@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  * <p><b>Design.</b> The converter is a small state machine over content blocks: at most one block is open; a delta
  * of another kind (thinking, text, a different tool call) closes it and opens the next block at the next index, so
  * indices rise from 0 and every start has its stop (spec §4.4). Every client event is emitted while the chunk that
- * caused it is being converted; nothing is buffered, tool arguments included, and the state is a handful of fields,
- * so memory does not grow with the stream. The closing events and the final usage wait for {@link #atEnd}, because
+ * caused it is being converted, with one exception: a tool call that starts while the streamed one's arguments are
+ * still incomplete JSON (providers that interleave parallel calls' fragments) is held, whole, until the streamed one
+ * closes, because an Anthropic block cannot take deltas after its stop. Calls that follow each other, as OpenAI
+ * streams them, are streamed live. Otherwise nothing is buffered. The closing events and the final usage wait for {@link #atEnd}, because
  * the usage often arrives after the finish chunk.
  *
  * <p><b>Mapping</b> (spec §4.3; <b>≠ CCR</b> marks corrections, most of them the fork's fixes of §4.6):
@@ -95,6 +97,11 @@ public final class ChatToAnthropicStream implements StreamConverter {
     private int toolIndex = -1;
     private String toolId;
     private int maxToolIndex = -1;
+    // Whether the live call's arguments are already whole JSON, so a new call may close it.
+    private JsonEnd toolArguments = new JsonEnd();
+
+    // Calls that started while the live call's block was open (parallel calls, whose fragments may interleave).
+    private final java.util.List<PendingCall> pendingCalls = new java.util.ArrayList<>();
 
     private String stopReason;
     private TokenUsage usage = TokenUsage.NONE;
@@ -144,6 +151,7 @@ public final class ChatToAnthropicStream implements StreamConverter {
         JsonNode delta = choice.path("delta");
         thinking(out, delta);
         text(out, Json.nonEmptyText(delta.get("content")));
+        text(out, Json.nonEmptyText(delta.get("refusal"))); // OpenAI's refusal is the answer's text
         annotations(out, delta.get("annotations"));
         toolCalls(out, delta.get("tool_calls"));
         String finish = Json.nonEmptyText(choice.get("finish_reason"));
@@ -189,8 +197,12 @@ public final class ChatToAnthropicStream implements StreamConverter {
         if (open != Block.NONE) {
             out.emit(AnthropicEvents.blockStop(openIndex));
         }
+        boolean wasTool = open == Block.TOOL;
         open = Block.NONE;
         openIndex = -1;
+        if (wasTool) {
+            flushPendingCalls(out);
+        }
     }
 
     private void thinking(EventSink out, JsonNode delta) {
@@ -262,19 +274,34 @@ public final class ChatToAnthropicStream implements StreamConverter {
                     : toolIndex >= 0 ? toolIndex : 0;
             String id = Json.nonEmptyText(call.get("id"));
             JsonNode function = call.path("function");
+            String arguments = arguments(function.get("arguments"));
+            PendingCall pending = pendingCall(index, id);
+            if (pending != null) {
+                pending.append(arguments);
+                continue;
+            }
             boolean sameCall = toolIndex >= 0 && index == toolIndex
                     && (id == null || toolId == null || id.equals(toolId));
             if (sameCall) {
                 if (open != Block.TOOL) {
-                    continue; // a fragment for a call whose block is already closed: nowhere valid to put it
+                    continue; // a fragment for a call whose block was closed when other content began
                 }
                 if (toolId == null) {
                     toolId = id;
                 }
+            } else if (open == Block.TOOL && (index == toolIndex || index > maxToolIndex)
+                    && (!toolArguments.complete() || !pendingCalls.isEmpty())) {
+                // A parallel call starts while the live one still expects fragments: it waits, whole, until then.
+                maxToolIndex = Math.max(maxToolIndex, index);
+                PendingCall waiting = new PendingCall(index, id, Json.nonEmptyText(function.get("name")));
+                waiting.append(arguments);
+                pendingCalls.add(waiting);
+                continue;
             } else if (index == toolIndex || index > maxToolIndex) {
                 close(out);
                 toolIndex = index;
                 toolId = id;
+                toolArguments = new JsonEnd();
                 maxToolIndex = Math.max(maxToolIndex, index);
                 String name = Json.nonEmptyText(function.get("name"));
                 // CCR's placeholders when the first fragment lacks them; the start event cannot be corrected later.
@@ -283,9 +310,57 @@ public final class ChatToAnthropicStream implements StreamConverter {
             } else {
                 continue; // a late fragment of an earlier call, whose block is closed
             }
-            String arguments = arguments(function.get("arguments"));
             if (arguments != null) {
+                toolArguments.feed(arguments);
                 out.emit(AnthropicEvents.inputJsonDelta(openIndex, arguments));
+            }
+        }
+    }
+
+    /**
+     * The most recent waiting call with this provider index, unless {@code id} says it is another call. A waiting call
+     * on the live call's index is a provider reusing the index for a later call, so id-less fragments belong to it.
+     */
+    private PendingCall pendingCall(int index, String id) {
+        for (int i = pendingCalls.size() - 1; i >= 0; i--) {
+            PendingCall p = pendingCalls.get(i);
+            if (p.index == index) {
+                return id == null || p.id == null || id.equals(p.id) ? p : null;
+            }
+        }
+        return null;
+    }
+
+    /** Emits the calls that waited for the live one, each as a complete block, in the order they started. */
+    private void flushPendingCalls(EventSink out) {
+        for (PendingCall p : pendingCalls) {
+            int index = nextIndex++;
+            out.emit(AnthropicEvents.toolUseStart(index, p.id != null ? p.id : Ids.toolUseId(),
+                    p.name != null ? p.name : "tool_" + p.index));
+            if (!p.arguments.isEmpty()) {
+                out.emit(AnthropicEvents.inputJsonDelta(index, p.arguments.toString()));
+            }
+            out.emit(AnthropicEvents.blockStop(index));
+        }
+        pendingCalls.clear();
+    }
+
+    /** A parallel tool call that started while another was being streamed; its arguments are kept until then. */
+    private static final class PendingCall {
+        final int index;
+        final String id;
+        final String name;
+        final StringBuilder arguments = new StringBuilder();
+
+        PendingCall(int index, String id, String name) {
+            this.index = index;
+            this.id = id;
+            this.name = name;
+        }
+
+        void append(String fragment) {
+            if (fragment != null) {
+                arguments.append(fragment);
             }
         }
     }

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *       {@code {type:"function_call", call_id, name, arguments}} items; a {@code tool} message →
  *       {@code {type:"function_call_output", call_id, output}} (text parts joined).</li>
  *   <li><b>Tools.</b> Functions → {@code {type:"function", name, description, parameters}}; a function named
- *       {@code web_search} → {@code {type:"web_search"}}. {@code tool_choice} strings pass; a named function →
+ *       {@code web_search} and {@code web_search_options} → {@code {type:"web_search"}} (the location
+ *       flattened, as the Responses API has it). {@code tool_choice} strings pass; a named function →
  *       {@code {type:"function", name}}. {@code parallel_tool_calls} passes.</li>
  *   <li><b>Limits and reasoning.</b> {@code max_tokens} (or {@code max_completion_tokens}) → {@code max_output_tokens};
  *       {@code reasoning} (or {@code reasoning_effort}) with an effort other than {@code none} →
@@ -103,7 +104,15 @@ public final class ChatToResponsesRequest {
                             }
                         }
                     }
-                    default -> { } // audio, files…: not converted
+                    case "file" -> {
+                        JsonNode file = part.path("file");
+                        if (file.hasNonNull("file_data")) {
+                            ObjectNode p = parts.addObject().put("type", "input_file")
+                                    .put("file_data", file.get("file_data").asText());
+                            p.put("filename", file.path("filename").asText("document.pdf"));
+                        }
+                    }
+                    default -> { } // audio…: not converted
                 }
             }
         }
@@ -158,6 +167,14 @@ public final class ChatToResponsesRequest {
 
     private static void tools(JsonNode chat, ObjectNode out) {
         ArrayNode tools = WireJson.NODES.arrayNode();
+        JsonNode webSearchOptions = chat.get("web_search_options");
+        if (webSearchOptions != null && webSearchOptions.isObject()) {
+            ObjectNode search = tools.addObject().put("type", "web_search");
+            JsonNode location = webSearchOptions.path("user_location").path("approximate");
+            if (location.isObject()) {
+                search.set("user_location", ((ObjectNode) location.deepCopy()).put("type", "approximate"));
+            }
+        }
         for (JsonNode tool : chat.path("tools")) {
             JsonNode function = tool.path("function");
             String name = function.path("name").asText("");

@@ -383,4 +383,33 @@ class ChatToAnthropicStreamTest {
                 .get(0).data()).at("/message/id").asText();
         assertThat(first).matches("msg_[0-9a-f]{24}").isNotEqualTo(second);
     }
+
+    /* --------------- Parallel tool calls and refusals --------------- */
+
+    @Test
+    void interleavedFragmentsOfParallelCallsAllReachTheirBlocks() {
+        List<SseEvent> events = stream("""
+                data: {"model":"m","choices":[{"delta":{"tool_calls":[{"index":0,"id":"a","function":{"name":"Read","arguments":"{\\"p\\":"}},{"index":1,"id":"b","function":{"name":"Bash","arguments":"{\\"c\\":"}}]}}]}
+
+                data: {"model":"m","choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":"1}"}},{"index":1,"function":{"arguments":"2}"}}]}}]}
+
+                data: {"model":"m","choices":[{"delta":{"tool_calls":[{"index":2,"id":"c","function":{"name":"Grep","arguments":"{}"}}]},"finish_reason":"tool_calls"}]}
+
+                """);
+        JsonNode message = AnthropicStreams.accumulate(events);
+        assertJson(message.get("content"), """
+                [{"type":"tool_use","id":"a","name":"Read","input":{"p":1}},
+                 {"type":"tool_use","id":"b","name":"Bash","input":{"c":2}},
+                 {"type":"tool_use","id":"c","name":"Grep","input":{}}]""");
+    }
+
+    @Test
+    void aRefusalIsStreamedAsText() {
+        List<SseEvent> events = stream("""
+                data: {"model":"m","choices":[{"delta":{"refusal":"I can't help with that."},"finish_reason":"stop"}]}
+
+                """);
+        assertJson(AnthropicStreams.accumulate(events).get("content"), """
+                [{"type":"text","text":"I can't help with that."}]""");
+    }
 }
