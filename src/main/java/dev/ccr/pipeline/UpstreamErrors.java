@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.resilience.Failure;
 import dev.ccr.resilience.FailureKind;
 import dev.ccr.upstream.UpstreamException;
+import dev.ccr.wire.AnthropicError;
+import dev.ccr.wire.ProviderErrors;
 import dev.ccr.wire.sse.SseEvent;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Turns provider failures into what the client sees (CCR's codes and messages, spec §4.5, in Anthropic's shape) and
@@ -69,10 +72,20 @@ final class UpstreamErrors {
 
     /** The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14). */
     static AttemptFailure httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
-        String text = cut(new String(body, StandardCharsets.UTF_8));
+        String whole = new String(body, StandardCharsets.UTF_8);
+        String text = cut(whole);
+        Failure failure = Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text);
+        // A provider's "context length exceeded", in its own words, becomes Anthropic's prompt-too-long error:
+        // Claude Code starts compacting the conversation when it reads that wording, and only then.
+        Optional<ProviderErrors.Recognised> tooLong = ProviderErrors.recognise(status, whole, retryAfter,
+                attempt.estimatedInputTokens(), OptionalLong.empty()).filter(r -> r.status() == 400);
+        if (tooLong.isPresent()) {
+            AnthropicError said = tooLong.get().error();
+            return new AttemptFailure(new ApiError(400, said.type(), said.message(), Optional.empty()), failure);
+        }
         ApiError error = ApiError.upstream(status,
                 "Error from provider(" + attempt.target() + ": " + status + "): " + text, "provider_response_error");
-        return new AttemptFailure(error, Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text));
+        return new AttemptFailure(error, failure);
     }
 
     /**
