@@ -55,7 +55,7 @@ class WebUiBrowserTest {
 
     private static void answerError(MockWebServer upstream) {
         upstream.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/json")
-                .body("{\"error\":{\"message\":\"the prompt is too long\"}}").build());
+                .body("{\"error\":{\"message\":\"unknown parameter: top_k\"}}").build());
     }
 
     private static int ask(RunningRouter router, String model) {
@@ -158,7 +158,7 @@ class WebUiBrowserTest {
             browser.find("#apply").click();
             browser.until(d -> d.findElements(By.cssSelector("tr.record")).size() == 1);
             browser.find("tr.record").click();
-            assertThat(browser.find("tr.detail-row").getText()).contains("Attempts", "the prompt is too long");
+            assertThat(browser.find("tr.detail-row").getText()).contains("Attempts", "unknown parameter: top_k");
             assertThat(browser.find("#total").getText()).isEqualTo("1 record");
             screenshot(browser, "history");
         }
@@ -176,7 +176,7 @@ class WebUiBrowserTest {
             browser.open(router.uri("/ui/#/providers").toString());
 
             WebElement alpha = browser.find("tr[data-model='alpha,m']");
-            assertThat(alpha.getText()).contains("closed").contains("the prompt is too long");
+            assertThat(alpha.getText()).contains("closed").contains("unknown parameter: top_k");
             assertThat(browser.find("tr[data-model='beta,m2']").getText()).contains("closed");
             screenshot(browser, "providers");
         }
