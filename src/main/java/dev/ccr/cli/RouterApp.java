@@ -78,14 +78,16 @@ public final class RouterApp implements AutoCloseable {
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store, Options options) {
+        // The slow parts of start-up begin first and go on in the background: the tokenizer's table, the upstream
+        // client's TLS set-up, the usage database and any JS.
+        TokenCounter tokens = TokenCounter.cl100k();
         UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
-        // JS custom router and plugins, if configured: they load in the background while the server starts.
         Scripts scripts = Scripts.start(config, Version.current());
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         UsageStore usage = usageStore(config, store, clock);
         Metrics metrics = new Metrics();
-        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
+        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), tokens,
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
                 Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
                 listeners(config, options, clock, usage, metrics), clock);
@@ -93,7 +95,7 @@ public final class RouterApp implements AutoCloseable {
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
-                presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
+                presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), tokens,
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
                         listeners(presetConfig, options, clock, usage, metrics), clock));
@@ -118,8 +120,8 @@ public final class RouterApp implements AutoCloseable {
     private static UsageStore usageStore(Config config, ConfigStore store, Clock clock) {
         Path data = store.file().toAbsolutePath().getParent().resolve("data");
         long days = config.resolved().path(USAGE_RETENTION_DAYS).asLong(DEFAULT_RETENTION_DAYS);
-        return SqliteUsageStore.open(data.resolve("usage.sqlite"), Optional.of(data.resolve("usage.jsonl")), clock,
-                Duration.ofDays(Math.max(days, 0)));
+        return UsageStore.openInBackground(() -> SqliteUsageStore.open(data.resolve("usage.sqlite"),
+                Optional.of(data.resolve("usage.jsonl")), clock, Duration.ofDays(Math.max(days, 0))));
     }
 
     /** The access log, the usage records and the metrics, plus the token-speed plugin when the config enables it. */
