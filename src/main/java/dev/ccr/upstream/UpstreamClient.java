@@ -1,43 +1,53 @@
 package dev.ccr.upstream;
 
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
-import java.net.ProxySelector;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpHeaders;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * Sends requests to providers with the JDK {@link HttpClient} (measured faster than Jetty's for SSE here, see
- * notes/graaljs-and-undertow.md), through the configured HTTP proxy if any.
+ * Sends requests to providers with OkHttp, through the configured HTTP proxy if any.
  *
  * <p>{@link #send} blocks the calling virtual thread until the response headers arrive and returns the body as a
- * stream. The whole call, body included, is bounded by the total timeout: when it passes, or the request's
- * {@link Cancellation} fires, the exchange is aborted and reads fail.
+ * stream. OkHttp does the exchange on the caller's thread; the JDK client handed each request to its selector thread
+ * and each answer back to an executor, and those hand-offs were most of ccr's added latency at one connection
+ * (docs/benchmarks.md). The whole call, body included, is bounded by the total timeout: when it passes, or the
+ * request's {@link Cancellation} fires, the call is cancelled and reads fail.
  */
 public final class UpstreamClient implements AutoCloseable {
-    /** Headers the JDK client sets itself or refuses, and hop-by-hop headers that must not be forwarded. */
+    /** Headers the client sets itself, and hop-by-hop headers that must not be forwarded. */
     static final Set<String> NOT_FORWARDED = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "proxy-authorization", "http2-settings");
+    /** Idle connections kept per client: as many as the busiest concurrency measured, so none is reopened. */
+    private static final int IDLE_CONNECTIONS = 256;
+    private static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
 
-    /** Built on a background thread: the JDK client sets up TLS when built, a fifth of the time to the first answer. */
-    private final CompletableFuture<HttpClient> http;
+    /** Built on a background thread: setting up TLS when the client is built took a fifth of the start-up. */
+    private final CompletableFuture<OkHttpClient> http;
     private final ScheduledExecutorService deadlines;
 
-    private UpstreamClient(CompletableFuture<HttpClient> http) {
+    private UpstreamClient(CompletableFuture<OkHttpClient> http) {
         this.http = http;
         var scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("ccr-deadlines").factory());
         scheduler.setRemoveOnCancelPolicy(true); // finished requests must not leave their deadlines queued
@@ -46,14 +56,22 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** A client that goes through {@code proxy} (an {@code http://host:port} URL) when given. */
     public static UpstreamClient create(Optional<URI> proxy, Duration connectTimeout) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                // Its own threads: the default would complete calls on the common pool, one thread on 2 cores.
-                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("ccr-upstream-", 0).factory()))
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        proxy.ifPresent(p -> builder.proxy(ProxySelector.of(
-                new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : defaultPort(p)))));
-        return new UpstreamClient(CompletableFuture.supplyAsync(builder::build,
+        Supplier<OkHttpClient> build = () -> {
+            OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                    .connectTimeout(connectTimeout)
+                    // No read, write or call timeouts of OkHttp's own: the Watchdog bounds every call.
+                    .readTimeout(Duration.ZERO)
+                    .writeTimeout(Duration.ZERO)
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .socketFactory(new NoDelaySockets())
+                    .addNetworkInterceptor(new PromptAcks())
+                    .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMinutes(), TimeUnit.MINUTES));
+            proxy.ifPresent(p -> builder.proxy(new Proxy(Proxy.Type.HTTP,
+                    new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : defaultPort(p)))));
+            return builder.build();
+        };
+        return new UpstreamClient(CompletableFuture.supplyAsync(build,
                 runnable -> Thread.ofPlatform().daemon().name("ccr-upstream-init").start(runnable)));
     }
 
@@ -68,39 +86,40 @@ public final class UpstreamClient implements AutoCloseable {
      * @throws UpstreamException when the provider cannot be reached, a deadline passes or the call is cancelled
      */
     public UpstreamResponse send(UpstreamRequest request, Timeouts timeouts, Cancellation cancellation) throws UpstreamException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(request.url())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        if ("http".equalsIgnoreCase(request.url().getScheme())) {
-            // Plain-HTTP servers mishandle the h2c upgrade the JDK would otherwise attempt.
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
+        Request.Builder builder = new Request.Builder().url(request.url().toString())
+                // No media type of its own: the Content-Type header the caller set is sent as it is.
+                .post(RequestBody.create(request.body(), null));
+        boolean encodingChosen = false;
         for (Map.Entry<String, String> header : request.headers()) {
-            if (!NOT_FORWARDED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
-                builder.header(header.getKey(), header.getValue());
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(name)) {
+                builder.addHeader(header.getKey(), header.getValue());
+                encodingChosen |= name.equals("accept-encoding");
             }
         }
+        if (!encodingChosen) {
+            // OkHttp would otherwise ask for gzip and unpack it; the answer is relayed and tapped as it comes.
+            builder.header("Accept-Encoding", "identity");
+        }
         Watchdog watchdog = new Watchdog(deadlines, timeouts, cancellation);
-
-        CompletableFuture<HttpResponse<InputStream>> future = http.join().sendAsync(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-        cancellation.onCancel(() -> future.cancel(true));
-        HttpResponse<InputStream> response;
+        Call call = http.join().newCall(builder.build());
+        cancellation.onCancel(call::cancel);
+        Response response;
         try {
-            response = future.get();
-        } catch (CancellationException e) {
-            throw UpstreamException.cancelled(cancellation.reason());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            throw UpstreamException.cancelled("interrupted");
-        } catch (ExecutionException e) {
+            response = call.execute();
+        } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw UpstreamException.cancelled(cancellation.reason());
             }
-            throw UpstreamException.unreachable(request.url(), e.getCause());
+            throw UpstreamException.unreachable(request.url(), e);
         }
-        InputStream body = response.body();
+        InputStream body = response.body().byteStream();
         cancellation.onCancel(() -> closeQuietly(body));
-        return new UpstreamResponse(response.statusCode(), response.headers(), new WatchedStream(body, watchdog, cancellation));
+        return new UpstreamResponse(response.code(), headers(response.headers()), new WatchedStream(body, watchdog, cancellation));
+    }
+
+    private static HttpHeaders headers(Headers headers) {
+        return HttpHeaders.of(headers.toMultimap(), (name, value) -> true);
     }
 
     private static void closeQuietly(InputStream body) {
@@ -114,7 +133,9 @@ public final class UpstreamClient implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
-        http.join().shutdownNow(); // close() would wait for exchanges a departed client left unread
+        OkHttpClient client = http.join();
+        client.dispatcher().cancelAll();
+        client.connectionPool().evictAll();
     }
 
     /** Reports reads to the watchdog, and turns a read failure caused by a cancellation into one that says why. */

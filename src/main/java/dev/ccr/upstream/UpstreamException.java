@@ -1,8 +1,7 @@
 package dev.ccr.upstream;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 
 /** The provider could not be asked: unreachable, too slow, or the call was cancelled. Messages carry no secrets. */
 public final class UpstreamException extends java.io.IOException {
@@ -22,11 +21,9 @@ public final class UpstreamException extends java.io.IOException {
 
     static UpstreamException unreachable(URI url, Throwable cause) {
         String where = url.getScheme() + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
+            // OkHttp's only timeout is the connect timeout; the Watchdog's deadlines arrive as cancellations.
             return new UpstreamException(Kind.TIMEOUT, "connecting to " + where + " timed out", cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new UpstreamException(Kind.TIMEOUT, where + " did not answer in time", cause);
         }
         String detail = cause == null ? "unknown error" : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

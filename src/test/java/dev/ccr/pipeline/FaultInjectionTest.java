@@ -145,7 +145,7 @@ class FaultInjectionTest {
             assertThat(text(router.post("/v1/messages", REQUEST))).isEqualTo("from q");
             JsonNode p = health(router, "p,m");
             assertThat(p.get("status").asText()).as("a fallback answered instead, so the primary is opened").isEqualTo("open");
-            assertThat(p.get("lastError").asText()).contains("could not reach").contains("received no bytes");
+            assertThat(p.get("lastError").asText()).contains("could not reach http://127.0.0.1").contains("Connection reset");
         }
     }
 
