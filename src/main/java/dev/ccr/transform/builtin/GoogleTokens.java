@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * Google access tokens for the {@code vertex-*} transformers, minted by google-auth-library from a {@link GoogleKey}.
  *
- * <p>One credentials object per key lives as long as the transformer registry (a config reload makes a new one); it
- * keeps its token and mints a new one only when the old one is within minutes of expiry, so a request normally pays
+ * <p>One credentials object per key lives as long as the transformer registry (the running router; a key file is
+ * read once, when first needed); it keeps its token and mints a new one only when the old one is within minutes of expiry, so a request normally pays
  * nothing. Minting is a blocking HTTP call made on the request's virtual thread, never on a server IO thread.
  *
  * <p>The private key and the tokens are secrets: errors from here name the transformer, the key's source (a path or

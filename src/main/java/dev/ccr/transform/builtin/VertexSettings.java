@@ -16,7 +16,7 @@ import java.util.function.UnaryOperator;
  *   <li>project: option {@code project}, else {@code GOOGLE_CLOUD_PROJECT}, else the key's {@code project_id};</li>
  *   <li>location: option {@code location} (or {@code region}), else {@code GOOGLE_CLOUD_LOCATION}, else the
  *       transformer's default ({@code us-central1}; {@code us-east5} for {@code vertex-claude}, as CCR);</li>
- *   <li>key: option {@code keyFile}, else an inline service account ({@code client_email} + {@code private_key},
+ *   <li>key: option {@code keyFile} (a leading {@code ~/} is the home folder), else an inline service account ({@code client_email} + {@code private_key},
  *       optionally {@code private_key_id}, {@code token_uri}, {@code project_id}, as CCR's {@code vertex-openai}
  *       takes it), else the file {@code GOOGLE_APPLICATION_CREDENTIALS} names, else Google's application default
  *       credentials.</li>
@@ -35,7 +35,9 @@ record VertexSettings(Optional<String> project, String location, GoogleKey key) 
     private static GoogleKey key(JsonNode options, UnaryOperator<String> env) {
         Optional<String> keyFile = text(options, "keyFile");
         if (keyFile.isPresent()) {
-            return new GoogleKey.KeyFile(Path.of(keyFile.get()));
+            String path = keyFile.get();
+            return new GoogleKey.KeyFile(path.startsWith("~/")
+                    ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path));
         }
         Optional<String> email = text(options, "client_email");
         Optional<String> privateKey = text(options, "private_key");

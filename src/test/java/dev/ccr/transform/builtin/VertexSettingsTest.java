@@ -124,6 +124,13 @@ class VertexSettingsTest {
     }
 
     @Test
+    void aKeyFileUnderTheHomeFolderMayBeWrittenWithATilde() throws Exception {
+        VertexSettings settings = VertexSettings.of(JSON.readTree("{\"keyFile\":\"~/keys/sa.json\"}"), name -> null, "us-central1");
+        assertThat(settings.key()).isEqualTo(new GoogleKey.KeyFile(Path.of(System.getProperty("user.home"), "keys/sa.json")));
+        assertThat(settings.location()).isEqualTo("us-central1");
+    }
+
+    @Test
     void theInlineServiceAccountNeverShowsItsPrivateKey() {
         GoogleKey inline = new GoogleKey.Inline("sa@p.iam.gserviceaccount.com", key.privateKeyPem(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
