@@ -1,6 +1,5 @@
 package dev.ccr.transform.builtin;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ sealed interface GoogleKey {
      * A service account given inline in the transformer's options, as CCR's {@code vertex-openai} takes it.
      * {@link #toString} leaves the private key out.
      */
-    record Inline(String clientEmail, String privateKey, Optional<String> privateKeyId, Optional<URI> tokenUri,
+    record Inline(String clientEmail, String privateKey, Optional<String> privateKeyId, Optional<String> tokenUri,
                   Optional<String> projectId) implements GoogleKey {
         @Override
         public String toString() {

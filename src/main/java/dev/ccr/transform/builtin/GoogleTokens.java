@@ -87,7 +87,7 @@ final class GoogleTokens {
                         // CCR's options carry the PEM with "\n" escaped, as the JSON key file does.
                         .setPrivateKeyString(inline.privateKey().replace("\\n", "\n"));
                 inline.privateKeyId().ifPresent(b::setPrivateKeyId);
-                inline.tokenUri().ifPresent(b::setTokenServerUri);
+                inline.tokenUri().map(URI::create).ifPresent(b::setTokenServerUri);
                 inline.projectId().ifPresent(b::setProjectId);
                 yield b.build();
             }

@@ -43,7 +43,7 @@ record VertexSettings(Optional<String> project, String location, GoogleKey key) 
         Optional<String> privateKey = text(options, "private_key");
         if (email.isPresent() && privateKey.isPresent()) {
             return new GoogleKey.Inline(email.get(), privateKey.get(), text(options, "private_key_id"),
-                    text(options, "token_uri").map(URI::create), text(options, "project_id"));
+                    text(options, "token_uri"), text(options, "project_id"));
         }
         return nonBlank(env.apply("GOOGLE_APPLICATION_CREDENTIALS"))
                 .<GoogleKey>map(path -> new GoogleKey.KeyFile(Path.of(path)))
