@@ -67,6 +67,11 @@ final class GoogleTokens {
         try {
             loaded = load(key);
         } catch (IOException | RuntimeException e) {
+            if (key instanceof GoogleKey.ApplicationDefault) {
+                throw new TransformerException(transformer + ": no Google credentials: set the transformer option"
+                        + " \"keyFile\" or GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, or run"
+                        + " gcloud auth application-default login");
+            }
             throw new TransformerException(transformer + ": could not load Google credentials from " + describe(key)
                     + ": " + (e instanceof NoSuchFileException ? "no such file" : reason(e)));
         }

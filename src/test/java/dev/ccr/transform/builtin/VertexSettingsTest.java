@@ -124,6 +124,20 @@ class VertexSettingsTest {
     }
 
     @Test
+    void aBrokenKeyFileIsAnErrorThatQuotesNothingOfIt() throws Exception {
+        Path broken = dir.resolve("broken.json");
+        java.nio.file.Files.writeString(broken, """
+                {"type":"service_account","client_email":"sa@p.iam.gserviceaccount.com","client_id":"1",
+                 "private_key_id":"k","private_key":"-----BEGIN PRIVATE KEY-----\\nc2VjcmV0LWJ1dC1ub3QtYS1rZXk=\\n-----END PRIVATE KEY-----\\n"}""");
+
+        assertThatThrownBy(() -> sent("vertex-gemini", "{\"keyFile\":\"" + broken + "\",\"project\":\"p\"}",
+                Map.of(), GOOGLE, "gemini-2.5-pro"))
+                .isInstanceOf(TransformerException.class)
+                .hasMessageStartingWith("vertex-gemini: could not load Google credentials from the key file " + broken + ": ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("c2VjcmV0", "PRIVATE KEY"));
+    }
+
+    @Test
     void aKeyFileUnderTheHomeFolderMayBeWrittenWithATilde() throws Exception {
         VertexSettings settings = VertexSettings.of(JSON.readTree("{\"keyFile\":\"~/keys/sa.json\"}"), name -> null, "us-central1");
         assertThat(settings.key()).isEqualTo(new GoogleKey.KeyFile(Path.of(System.getProperty("user.home"), "keys/sa.json")));
