@@ -34,6 +34,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheBuiltInTransformersUseGooglesAuthLibrary() {
+        noClasses().that().resideOutsideOfPackage("dev.ccr.transform.builtin..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.auth..", "com.google.api.client..")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheCli() {
         noClasses().that().resideOutsideOfPackage("dev.ccr.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ccr.cli..")

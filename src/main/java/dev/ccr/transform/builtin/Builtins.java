@@ -5,6 +5,7 @@ import dev.ccr.transform.Transformer;
 import dev.ccr.transform.TransformerRegistry;
 
 import java.io.IOException;
+import java.util.function.UnaryOperator;
 
 /** Registers every built-in transformer under its CCR name. */
 public final class Builtins {
@@ -12,6 +13,12 @@ public final class Builtins {
     }
 
     public static void registerAll(TransformerRegistry registry) {
+        registerAll(registry, System::getenv);
+    }
+
+    /** As {@link #registerAll(TransformerRegistry)}, with {@code env} as the environment the Vertex ones read. */
+    static void registerAll(TransformerRegistry registry, UnaryOperator<String> env) {
+        GoogleTokens tokens = new GoogleTokens(); // one token cache for all Vertex providers of this registry
         registry.register("maxtoken", MaxTokenTransformer::fromOptions)
                 .register("sampling", SamplingTransformer::new)
                 .register("customparams", CustomParamsTransformer::new)
@@ -30,6 +37,12 @@ public final class Builtins {
                 .register("vercel", options -> new GatewayTransformer("vercel", options))
                 .register("forcereasoning", options -> new ForceReasoningTransformer())
                 .register("openai-responses", options -> new OpenAiResponsesTransformer())
+                .register("vertex-gemini", options -> new VertexGeminiTransformer(
+                        VertexSettings.of(options, env, "us-central1"), tokens))
+                .register("vertex-claude", options -> new VertexClaudeTransformer(
+                        VertexSettings.of(options, env, "us-east5"), tokens))
+                .register("vertex-openai", options -> new VertexOpenAiTransformer(
+                        VertexSettings.of(options, env, "us-central1"), tokens))
                 // The Anthropic⇄OpenAI conversion is the dialect's own job; in a mixed chain the name does nothing.
                 .register("Anthropic", options -> NOTHING);
     }
