@@ -50,7 +50,8 @@ public final class Quotas implements AutoCloseable {
 
     /** Why {@code provider} must not take a request of {@code scenario} now, or empty (for the fallback planner). */
     public Optional<String> closedReason(String provider, String scenario) {
-        return gate.closedReason(provider, scenario);
+        // Fallback lists name providers as written; snapshots are kept under the configured name.
+        return gate.closedReason(config.provider(provider).map(Provider::name).orElse(provider), scenario);
     }
 
     /** An answer from {@code provider} arrived with these headers: its {@code anthropic-ratelimit-*} ones are kept. */
