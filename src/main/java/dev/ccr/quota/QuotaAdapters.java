@@ -19,11 +19,11 @@ public final class QuotaAdapters {
     /** Adapter name → how to make it for a quota endpoint base URL. */
     private static final Map<String, Function<URI, QuotaAdapter>> BY_NAME = Map.of(
             "kimi-coding", KimiCodingUsage::new,
-            "moonshot", MoonshotBalance::new,
+            "moonshot", BalanceField::moonshot,
             "minimax", MiniMaxRemains::new,
             "deepseek", DeepSeekBalance::new,
             "openrouter", OpenRouterCredits::new,
-            "siliconflow", SiliconFlowUserInfo::new,
+            "siliconflow", BalanceField::siliconFlow,
             "zhipu-coding", ZhipuCodingPlan::new,
             "aliyun-coding-plan", AliyunCodingPlan::new,
             "xfyun-coding-plan", XfyunCodingPlan::new);
