@@ -22,7 +22,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.ccr.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.config..", "dev.ccr.server..", "dev.ccr.pipeline..",
                         "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..",
-                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.cli..")
+                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.quota..", "dev.ccr.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void quotaUsesOnlyTheConfig() {
+        noClasses().that().resideInAPackage("dev.ccr.quota..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..",
+                        "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..", "dev.ccr.wire..", "dev.ccr.resilience..",
+                        "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.cli..", "io.undertow..")
+                .check(classes);
+    }
+
+    @Test
+    void routingAndResilienceDecideWithoutReachingTheQuotaPackage() {
+        noClasses().that().resideInAnyPackage("dev.ccr.routing..", "dev.ccr.resilience..", "dev.ccr.config..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.quota..")
                 .check(classes);
     }
 

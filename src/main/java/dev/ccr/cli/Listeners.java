@@ -53,6 +53,12 @@ final class Listeners {
                 }
 
                 @Override
+                public void answerHeaders(Target target, java.util.Map<String, List<String>> headers) {
+                    a.answerHeaders(target, headers);
+                    b.answerHeaders(target, headers);
+                }
+
+                @Override
                 public void firstByte() {
                     a.firstByte();
                     b.firstByte();

@@ -9,6 +9,8 @@ import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.pipeline.RequestListener;
 import dev.ccr.pipeline.Resilience;
 import dev.ccr.pipeline.UsageRecorder;
+import dev.ccr.quota.Quotas;
+import dev.ccr.resilience.FallbackPlanner;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.script.Scripts;
@@ -38,10 +40,12 @@ public final class RouterApp implements AutoCloseable {
     private final UpstreamClient upstream;
     private final Scripts scripts;
     private final UsageStore usage;
+    private final Quotas quotas;
 
     private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream,
-                      Scripts scripts, UsageStore usage) {
+                      Scripts scripts, UsageStore usage, Quotas quotas) {
         this.usage = usage;
+        this.quotas = quotas;
         this.server = server;
         this.pipeline = pipeline;
         this.presets = presets;
@@ -87,10 +91,12 @@ public final class RouterApp implements AutoCloseable {
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         UsageStore usage = usageStore(config, store, clock);
         Metrics metrics = new Metrics();
+        Path quotaFile = new CcrHome(store.file().toAbsolutePath().getParent()).runtime().resolve("quota-store.json");
+        Quotas quotas = Quotas.start(config, Optional.of(quotaFile), clock);
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), tokens,
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
-                Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
-                listeners(config, options, clock, usage, metrics), clock);
+                withQuotaGate(Resilience.create(config.resilience(), clock, Optional.of(healthFile)), config, quotas),
+                Listeners.both(listeners(config, options, clock, usage, metrics), quotaHeaders(quotas)), clock);
         metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
@@ -101,9 +107,10 @@ public final class RouterApp implements AutoCloseable {
                         listeners(presetConfig, options, clock, usage, metrics), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    usage, metrics, clock, Version.current()),
-                    pipeline, presets, upstream, scripts, usage);
+                    usage, metrics, quotas, clock, Version.current()),
+                    pipeline, presets, upstream, scripts, usage, quotas);
         } catch (RuntimeException e) {
+            quotas.close();
             presets.close();
             pipeline.close();
             upstream.close();
@@ -122,6 +129,23 @@ public final class RouterApp implements AutoCloseable {
         long days = config.resolved().path(USAGE_RETENTION_DAYS).asLong(DEFAULT_RETENTION_DAYS);
         return UsageStore.openInBackground(() -> SqliteUsageStore.open(data.resolve("usage.sqlite"),
                 Optional.of(data.resolve("usage.jsonl")), clock, Duration.ofDays(Math.max(days, 0))));
+    }
+
+    /** Resilience whose fallback planner also skips providers whose quota is spent or kept in reserve (docs/quota.md). */
+    private static Resilience withQuotaGate(Resilience resilience, Config config, Quotas quotas) {
+        return new Resilience(resilience.health(), resilience.promotions(), new FallbackPlanner(config.resilience(),
+                resilience.health(), resilience.promotions(), (model, scenario) -> quotas.closedReason(model.provider(), scenario)));
+    }
+
+    /** Hands each Anthropic-dialect answer's headers to the quota watch ({@code anthropic-ratelimit-*}). */
+    private static RequestListener.Factory quotaHeaders(Quotas quotas) {
+        RequestListener listener = new RequestListener() {
+            @Override
+            public void answerHeaders(dev.ccr.routing.Target target, Map<String, java.util.List<String>> headers) {
+                quotas.answered(target.provider(), headers);
+            }
+        };
+        return request -> listener;
     }
 
     /** The access log, the usage records and the metrics, plus the token-speed plugin when the config enables it. */
@@ -150,5 +174,6 @@ public final class RouterApp implements AutoCloseable {
         upstream.close();
         scripts.close();
         usage.close();
+        quotas.close();
     }
 }

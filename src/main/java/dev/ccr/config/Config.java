@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param bodyLimitBytes the largest request body accepted
  * @param pingInterval   silence after which a converted stream gets a {@code ping} event; zero turns pings off
  * @param scripts        the custom router and JS plugins to run, if any
+ * @param quota          how provider quotas are polled and kept in reserve (docs/quota.md)
  * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
  */
 public record Config(
@@ -32,6 +33,7 @@ public record Config(
         RouterSettings router,
         ResilienceSettings resilience,
         ScriptSettings scripts,
+        QuotaSettings quota,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {

@@ -76,12 +76,14 @@ public final class ConfigParser {
         RouterSettings router = new RouterParser(errors, warnings, baseDir).parse(resolved.path("Router"), providers);
         ResilienceSettings resilience = new ResilienceParser(errors).parse(resolved);
         ScriptSettings scripts = scripts(resolved);
+        String providersKey = resolved.has("Providers") ? "Providers" : "providers";
+        QuotaSettings quota = new QuotaParser(errors).parse(resolved, providersKey, resolved.path(providersKey), providers);
 
         if (!errors.isEmpty()) {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
         return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience, scripts,
-                document.deepCopy(), resolved, warnings);
+                quota, document.deepCopy(), resolved, warnings);
     }
 
     /* --------------- Top level --------------- */

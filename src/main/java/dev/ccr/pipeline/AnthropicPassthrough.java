@@ -61,6 +61,7 @@ final class AnthropicPassthrough implements Dialect {
             throw UpstreamErrors.beforeAnswer(attempt, e);
         }
         try (response) {
+            attempt.listener().answerHeaders(attempt.target(), response.headers().map());
             if (!response.isSuccess()) {
                 throw UpstreamErrors.anthropicStatus(attempt, response.status(), readBounded(response),
                         UpstreamErrors.retryAfter(response.headers().firstValue("retry-after"), clock));

@@ -111,11 +111,22 @@ public final class MessagesPipeline implements AutoCloseable {
 
     /**
      * {@code POST /api/route/explain}: routes the body exactly as {@code /v1/messages} would (this server's session
-     * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md).
+     * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md) with
+     * the candidates the request would try and those skipped (an open circuit, a spent quota) under {@code plan}.
      */
     public ObjectNode explain(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
-        return router.decide(new RoutingRequest(body, request.headerMap(), config, tokens)).toJson();
+        RouteDecision decision = router.decide(new RoutingRequest(body, request.headerMap(), config, tokens));
+        ObjectNode json = decision.toJson();
+        decision.target().ifPresent(routed -> {
+            Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
+            ObjectNode planJson = json.putObject("plan");
+            var candidates = planJson.putArray("candidates");
+            plan.candidates().forEach(c -> candidates.addObject().put("target", c.model().toString())
+                    .put("role", c.role().name().toLowerCase(java.util.Locale.ROOT)));
+            plan.skipped().forEach(planJson.putArray("skipped")::add);
+        });
+        return json;
     }
 
     /** What every attempt of one request shares. */

@@ -31,6 +31,13 @@ public interface RequestListener {
     default void attemptFailed(Target target, ApiError error) {
     }
 
+    /**
+     * An Anthropic-dialect provider answered (any status) with these headers; the quota watch reads its
+     * {@code anthropic-ratelimit-*} ones. Names as the provider sent them.
+     */
+    default void answerHeaders(Target target, java.util.Map<String, List<String>> headers) {
+    }
+
     /** The first byte of the answer went to the client. */
     default void firstByte() {
     }

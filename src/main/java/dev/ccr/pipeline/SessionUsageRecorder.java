@@ -56,6 +56,11 @@ final class SessionUsageRecorder implements RequestListener {
     }
 
     @Override
+    public void answerHeaders(Target target, java.util.Map<String, List<String>> headers) {
+        next.answerHeaders(target, headers);
+    }
+
+    @Override
     public void firstByte() {
         next.firstByte();
     }

@@ -5,24 +5,31 @@ import dev.ccr.config.ResilienceSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Plans which models a request tries: a fresh promotion first, then the routed model, then the scenario's fallbacks
  * (the routing decision's own, e.g. a family's, then the top-level {@code fallback} list, spec §2.9/§2.10). Models
- * with an open circuit, unknown models and repeats are skipped; if that leaves nothing, the routed model is tried
- * anyway as a last resort.
+ * with an open circuit, models a {@link ProviderGate} closes (a spent quota), unknown models and repeats are skipped;
+ * if that leaves nothing, the routed model is tried anyway as a last resort.
  */
 public final class FallbackPlanner {
     private final ResilienceSettings settings;
     private final ProviderHealth health;
     private final Promotions promotions;
+    private final ProviderGate gate;
 
     public FallbackPlanner(ResilienceSettings settings, ProviderHealth health, Promotions promotions) {
+        this(settings, health, promotions, ProviderGate.OPEN);
+    }
+
+    public FallbackPlanner(ResilienceSettings settings, ProviderHealth health, Promotions promotions, ProviderGate gate) {
         this.settings = settings;
         this.health = health;
         this.promotions = promotions;
+        this.gate = gate;
     }
 
     /**
@@ -36,17 +43,18 @@ public final class FallbackPlanner {
 
         if (settings.fallbackEnabled()) {
             promotions.promoted(primary, scenario).ifPresent(promoted -> {
-                if (health.isAvailable(promoted) && configured.test(promoted)) {
+                if (health.isAvailable(promoted) && configured.test(promoted) && gate.closedReason(promoted, scenario).isEmpty()) {
                     candidates.add(new Candidate(promoted, Candidate.Role.PROMOTED));
                     seen.add(promoted);
                 }
             });
         }
         seen.add(primary);
-        if (health.isAvailable(primary)) {
-            candidates.add(new Candidate(primary, Candidate.Role.PRIMARY));
+        Optional<String> primaryClosed = health.isAvailable(primary) ? gate.closedReason(primary, scenario) : Optional.of("circuit open");
+        if (primaryClosed.isPresent()) {
+            skipped.add(primary + ": " + primaryClosed.get());
         } else {
-            skipped.add(primary + ": circuit open");
+            candidates.add(new Candidate(primary, Candidate.Role.PRIMARY));
         }
         if (settings.fallbackEnabled()) {
             List<String> routes = new ArrayList<>(decisionFallbacks);
@@ -56,10 +64,11 @@ public final class FallbackPlanner {
                 if (fallback == null || !seen.add(fallback)) {
                     continue;
                 }
-                if (!configured.test(fallback)) {
-                    skipped.add(fallback + ": not configured");
-                } else if (!health.isAvailable(fallback)) {
-                    skipped.add(fallback + ": circuit open");
+                Optional<String> why = !configured.test(fallback) ? Optional.of("not configured")
+                        : !health.isAvailable(fallback) ? Optional.of("circuit open")
+                        : gate.closedReason(fallback, scenario);
+                if (why.isPresent()) {
+                    skipped.add(fallback + ": " + why.get());
                 } else {
                     candidates.add(new Candidate(fallback, Candidate.Role.FALLBACK));
                 }

@@ -6,6 +6,7 @@ import dev.ccr.config.ConfigStore;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.quota.Quotas;
 import dev.ccr.usage.UsageStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
@@ -52,11 +53,12 @@ public final class CcrServer implements AutoCloseable {
      * @param logsDir the folder {@code /api/logs} may read, or empty for none
      * @param usage   the usage records {@code /api/usage} reads and clears
      * @param metrics what {@code /metrics} and {@code /api/usage/live} show
+     * @param quotas  what {@code /api/providers/quota} and {@code /api/providers/probe} show and do
      * @throws PortInUseException when the port is taken
      */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Metrics metrics, Clock clock, String version) {
+                                  UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
                 config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
@@ -64,6 +66,7 @@ public final class CcrServer implements AutoCloseable {
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
         UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
+        QuotaEndpoint quotaApi = new QuotaEndpoint(quotas);
         AtomicInteger boundPort = new AtomicInteger(config.port());
         Auth auth = new Auth(config.apiKey(), boundPort::get);
         UiSessions sessions = new UiSessions();
@@ -100,6 +103,9 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/usage/live", usageApi.live())
                 .get("/metrics", exchange -> Responses.text(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()))
                 .delete("/api/usage", usageApi.clear())
+                .get("/api/providers/quota", quotaApi.report())
+                .post("/api/providers/probe", quotaApi.probe())
+                .post("/api/providers/probe-all", quotaApi.probeAll())
                 .get(UiFiles.PREFIX, uiFiles.redirect())
                 .get(UiFiles.PREFIX + "/*", uiFiles.serve())
                 .post(Auth.LOGIN_PATH, ui.login())

@@ -2,6 +2,7 @@
 import {api, query} from './api.js';
 import {h, num, compact, pct, ms, day, DASH} from './format.js';
 import {columns, bars} from './chart.js';
+import {quotaReport, quotaWarnings} from './quota.js';
 
 const RANGES = {'7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days'};
 const DAY_MS = 86400000;
@@ -76,10 +77,11 @@ export async function render(view, params) {
 
   async function refresh() {
     const today = day(new Date());
-    const [now, period] = await Promise.all([
+    const [now, period, quota] = await Promise.all([
       api('usage/summary' + query({startDate: today, endDate: today})),
-      api('usage/summary' + query({startDate: range.start, endDate: range.end}))]);
+      api('usage/summary' + query({startDate: range.start, endDate: range.end})), quotaReport()]);
     body.replaceChildren(
+      quotaWarnings(quota) ?? '',
       h('div', {id: 'today'}, cards(now, 'Today')),
       h('div', {id: 'period'}, cards(period, range.title)),
       h('div', {class: 'charts'},

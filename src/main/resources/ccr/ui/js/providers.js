@@ -1,6 +1,7 @@
 // Providers: each provider and model with its circuit state and the latency and errors of its recent requests.
 import {api, query} from './api.js';
 import {h, num, ms, time, badge, DASH} from './format.js';
+import {quotaReport, quotaPanel} from './quota.js';
 
 const RECENT = 500;
 
@@ -21,8 +22,9 @@ function recentFigures(records) {
 
 export async function render(view) {
   view.append(h('h1', {}, 'Providers'));
-  const [config, health, usage] = await Promise.all([
-    api('config'), api('health'), api('usage' + query({pageSize: RECENT}))]);
+  const [config, health, usage, quota] = await Promise.all([
+    api('config'), api('health'), api('usage' + query({pageSize: RECENT})), quotaReport()]);
+  const quotas = new Map((quota?.providers ?? []).map((q) => [q.provider, q]));
   const states = new Map((health.states ?? []).map((s) => [`${s.provider},${s.model}`, s]));
   const figures = recentFigures(usage.records ?? []);
   const providers = config.Providers ?? [];
@@ -45,13 +47,19 @@ export async function render(view) {
         h('td', {class: 'hide-narrow'}, s?.lastError ?? f?.lastError ?? DASH,
           s?.lastFailureTime ? h('div', {class: 'muted'}, time(s.lastFailureTime)) : null));
     });
+    const quotaSlot = h('div', {}, quotaPanel(quotas.get(p.name), reread));
+    async function reread() {
+      const fresh = await quotaReport();
+      quotaSlot.replaceChildren(quotaPanel((fresh?.providers ?? []).find((q) => q.provider === p.name), reread) ?? '');
+    }
     view.append(h('section', {class: 'panel provider', 'data-provider': p.name},
       h('h2', {}, p.name, ' ', h('span', {class: 'muted'}, p.api_base_url ?? '')),
+      quotaSlot,
       h('div', {class: 'table-wrap'}, h('table', {},
         h('thead', {}, h('tr', {}, h('th', {}, 'Model'), h('th', {}, 'Circuit'), h('th', {class: 'num'}, 'Recent'),
           h('th', {class: 'num'}, 'Avg time'), h('th', {class: 'num hide-narrow'}, 'Avg TTFT'), h('th', {class: 'num'}, 'Errors'),
           h('th', {class: 'hide-narrow'}, 'Last error'))),
         h('tbody', {}, rows)))));
   }
-  view.append(h('p', {class: 'muted'}, `Latency and errors over the last ${RECENT} requests; circuit states from /api/health.`));
+  view.append(h('p', {class: 'muted'}, `Latency and errors over the last ${RECENT} requests; circuit states from /api/health; quotas from /api/providers/quota.`));
 }

@@ -106,4 +106,25 @@ class FallbackPlannerTest {
         Plan plan = setup(true).planner().plan(P, "default", List.of("r,y"), m -> true);
         assertThat(plan.candidates()).extracting(Candidate::model).containsExactly(P, R, Q, new ModelRef("nope", "z"));
     }
+
+    @Test
+    void aCandidateTheGateClosesIsSkippedWithTheGatesReasonLikeAnOpenCircuit() {
+        ResilienceSettings settings = settings(true);
+        Promotions promotions = new Promotions(settings.promotionTtl(), () -> clock.millis() * 1_000_000L);
+        ProviderHealth health = new ProviderHealth(settings, clock, promotions, Optional.empty());
+        ProviderGate gate = (model, scenario) -> model.provider().equals("q") || model.equals(P) && scenario.equals("default")
+                ? Optional.of("quota exhausted") : Optional.empty();
+        FallbackPlanner planner = new FallbackPlanner(settings, health, promotions, gate);
+
+        Plan plan = planner.plan(P, "default", List.of(), m -> true);
+        assertThat(plan.candidates()).extracting(Candidate::model).containsExactly(new ModelRef("nope", "z"), R);
+        assertThat(plan.skipped()).containsExactly("p,m: quota exhausted", "q,x: quota exhausted");
+        assertThat(planner.plan(P, "think", List.of(), m -> true).candidates().getFirst()).isEqualTo(new Candidate(P, Candidate.Role.PRIMARY));
+
+        promotions.promote(P, "default", Q);
+        assertThat(planner.plan(P, "default", List.of(), m -> true).candidates()).extracting(Candidate::role)
+                .doesNotContain(Candidate.Role.PROMOTED);
+        FallbackPlanner alone = new FallbackPlanner(settings(false), health, promotions, gate);
+        assertThat(alone.plan(P, "default", List.of(), m -> true).candidates()).containsExactly(new Candidate(P, Candidate.Role.LAST_RESORT));
+    }
 }

@@ -183,6 +183,41 @@ class WebUiBrowserTest {
     }
 
     @Test
+    void theProvidersPageShowsQuotaBarsAndTheDashboardWarnsOfAProviderBelowItsReserve() {
+        try (MockWebServer upstream = Upstreams.mock(); MockWebServer quota = Upstreams.mock();
+             RunningRouter router = RunningRouter.start("""
+                     {"Quota":{"intervalMinutes":0,"reserve":{"percent":10,"scenarios":["think"]}},
+                      "Providers":[{"name":"glm","api_base_url":"%s","api_key":"sk-glm","models":["glm-4.6"],
+                                    "quota":{"adapter":"zhipu-coding","url":"%s"}}],
+                      "Router":{"default":"glm,glm-4.6"}}""".formatted(Upstreams.url(upstream, "/v1/chat/completions"),
+                     Upstreams.url(quota, "/")));
+             HeadlessChromium browser = HeadlessChromium.start(1100, 800)) {
+            String limits = """
+                    {"code":200,"success":true,"data":{"limits":[
+                      {"type":"TOKENS_LIMIT","unit":3,"usage":1000,"currentValue":%d,"nextResetTime":1893456000000},
+                      {"type":"TOKENS_LIMIT","unit":6,"usage":10000,"currentValue":2500,"nextResetTime":1893801600000}]}}""";
+            quota.enqueue(new MockResponse.Builder().body(limits.formatted(920)).build());
+            quota.enqueue(new MockResponse.Builder().body(limits.formatted(100)).build());
+            assertThat(router.post("/api/providers/probe", "{\"providerName\":\"glm\"}").statusCode()).isEqualTo(200);
+
+            browser.open(router.uri("/ui/").toString());
+            browser.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#quota-warnings [data-provider='glm']")).isEmpty());
+            assertThat(browser.find("#quota-warnings").getText()).contains("glm").contains("kept in reserve for think");
+
+            browser.open(router.uri("/ui/#/providers").toString());
+            WebElement fiveHours = browser.find("section[data-provider='glm'] .quota-window[data-window='5h']");
+            assertThat(fiveHours.getText()).contains("8% left").contains("resets");
+            assertThat(browser.find("section[data-provider='glm'] .quota-window[data-window='7d']").getText()).contains("75% left");
+            assertThat(browser.find("section[data-provider='glm'] .quota").getAttribute("data-quota-state")).isEqualTo("reserve");
+            screenshot(browser, "providers-quota");
+
+            browser.find("section[data-provider='glm'] .quota-probe").click();
+            browser.until(d -> browser.find("section[data-provider='glm'] .quota").getAttribute("data-quota-state").equals("ok"));
+            assertThat(browser.find("section[data-provider='glm'] .quota-window[data-window='5h']").getText()).contains("90% left");
+        }
+    }
+
+    @Test
     void aConfigEditInTheFormIsShownAsADiffThenSavedWithTheSecretsKept() throws Exception {
         try (MockWebServer upstream = Upstreams.mock(); RunningRouter router = twoProviders(upstream);
              HeadlessChromium browser = HeadlessChromium.start(1100, 1000)) {

@@ -32,4 +32,15 @@ class SecretPlaceholdersTest {
                 {"a": "$ONE", "b": ["${two.x}", "Bearer $ONE and $THREE"], "c": "$lower"}""")))
                 .containsExactly("ONE", "THREE", "two.x");
     }
+
+    @Test
+    void quotaCookiesAndTokensAreNotExported() throws Exception {
+        ObjectNode config = (ObjectNode) JSON.readTree("""
+                {"Providers": [{"name": "qwen", "api_key": "k", "quota_token": "login_ticket=SECRET", "quota_sec_token": "SEC",
+                  "quota": {"intervalMinutes": 30, "url": "https://bailian-cs.console.aliyun.com"}}]}""");
+        ObjectNode exported = SecretPlaceholders.apply(config).config();
+        assertThat(exported.at("/Providers/0/quota_token").asText()).isEqualTo("${QWEN_QUOTA_TOKEN}");
+        assertThat(exported.at("/Providers/0/quota_sec_token").asText()).isEqualTo("${QWEN_QUOTA_SEC_TOKEN}");
+        assertThat(exported.at("/Providers/0/quota/intervalMinutes").asInt()).isEqualTo(30);
+    }
 }

@@ -1,0 +1,92 @@
+package dev.ccr.quota;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The last quota snapshot of each provider, kept in {@code ~/.claude-code-router/runtime/quota-store.json} so a
+ * restart knows at once which plans are spent. Polled snapshots are saved at once; readings from answer headers
+ * (many per minute) are saved with the next {@link #flush()}.
+ */
+public final class QuotaStore {
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<Path> file;
+    private final Map<String, QuotaSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    /** @param file where snapshots persist, or empty to keep them in memory */
+    public QuotaStore(Optional<Path> file) {
+        this.file = file;
+        file.ifPresent(this::load);
+    }
+
+    public Optional<QuotaSnapshot> get(String provider) {
+        return Optional.ofNullable(snapshots.get(provider));
+    }
+
+    /** Keeps {@code snapshot} as its provider's latest and saves the store. */
+    public void put(QuotaSnapshot snapshot) {
+        snapshots.put(snapshot.provider(), snapshot);
+        dirty.set(true);
+        flush();
+    }
+
+    /** Keeps {@code snapshot} as its provider's latest; saved with the next {@link #flush()}. */
+    void putLater(QuotaSnapshot snapshot) {
+        snapshots.put(snapshot.provider(), snapshot);
+        dirty.set(true);
+    }
+
+    /** Saves the store if anything changed since the last save. */
+    public synchronized void flush() {
+        if (file.isEmpty() || !dirty.getAndSet(false)) {
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode providers = root.putObject("providers");
+        snapshots.values().stream().sorted(java.util.Comparator.comparing(QuotaSnapshot::provider))
+                .forEach(s -> providers.set(s.provider(), SnapshotJson.write(s)));
+        try {
+            Path target = file.get();
+            Files.createDirectories(target.getParent());
+            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Could not save provider quotas to {}: {}", file.get(), e.getMessage());
+        }
+    }
+
+    private void load(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try {
+            JsonNode saved = JSON.readTree(path.toFile());
+            saved.path("providers").forEach(node -> {
+                try {
+                    QuotaSnapshot snapshot = SnapshotJson.read(node);
+                    snapshots.put(snapshot.provider(), snapshot);
+                } catch (RuntimeException e) {
+                    LOG.warn("Ignoring an unreadable quota entry in {}: {}", path, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Ignoring unreadable quota store {}: {}", path, e.getMessage());
+        }
+    }
+}
