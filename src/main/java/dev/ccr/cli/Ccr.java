@@ -1,11 +1,14 @@
 package dev.ccr.cli;
 
+import dev.ccr.cli.profile.Profile;
+import dev.ccr.cli.profile.ProfileException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
@@ -15,12 +18,16 @@ import java.util.concurrent.Callable;
 /**
  * The root {@code ccr} command: lists every subcommand. With none it prints help and fails, as CCR does; a first word
  * that names an installed preset runs Claude Code against that preset ({@code ccr my-preset "prompt"}, spec §6.3).
+ *
+ * <p>Every command runs in one profile, chosen here and nowhere else: the active one, or the one {@code --profile}
+ * names for this command alone.
  */
 @Command(name = "ccr",
         versionProvider = Version.Provider.class,
         description = "claude-code-router for the JVM: run Claude Code on any model, routed per request.",
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Presets: ccr <preset> [args...] runs Claude Code with an installed preset (see ccr preset list).",
+                "Profiles: ccr --profile <name> <command> runs one command in another profile (see ccr profile list).",
                 "Shell completion: source <(ccr generate-completion)"},
         subcommands = {
                 StartCommand.class,
@@ -31,6 +38,8 @@ import java.util.concurrent.Callable;
                 UiCommand.class,
                 ModelCommand.class,
                 PresetCommand.class,
+                InstallCommand.class,
+                ProfileCommand.class,
                 ActivateCommand.class,
                 StatuslineCommand.class,
                 RouteCommand.class,
@@ -51,6 +60,10 @@ public final class Ccr implements Callable<Integer> {
     @Option(names = {"-v", "-V", "--version"}, versionHelp = true, description = "Print the version and exit.")
     boolean version;
 
+    /** Read by {@link #inNamedProfile}, which runs the command again in that profile. */
+    @Option(names = "--profile", paramLabel = "NAME", description = "Run the command in profile NAME instead of the active one.")
+    String profile;
+
     @Parameters(arity = "0..*", hidden = true, paramLabel = "PRESET")
     List<String> presetAndArgs = new ArrayList<>();
 
@@ -63,9 +76,50 @@ public final class Ccr implements Callable<Integer> {
         return commandLine(CliContext.system());
     }
 
-    /** The configured command line with {@code context} as its world; tests give each run its own. */
+    /**
+     * The configured command line with {@code context} as its world, working in the active profile; tests give each
+     * run its own.
+     */
     public static CommandLine commandLine(CliContext context) {
-        CommandLine commandLine = new CommandLine(Ccr.class, new ContextFactory(context))
+        CommandLine commandLine = commandLine(context, context.profiles().active());
+        commandLine.setExecutionStrategy(parsed -> parsed.hasMatchedOption("--profile")
+                ? inNamedProfile(context, commandLine, parsed)
+                : new CommandLine.RunLast().execute(parsed));
+        return commandLine;
+    }
+
+    /**
+     * {@code ccr --profile NAME command...}: the commands were made for the active profile, so the arguments run
+     * again, without the option, on a command line made for profile {@code NAME}.
+     */
+    private static int inNamedProfile(CliContext context, CommandLine first, ParseResult parsed) {
+        Profile chosen;
+        try {
+            chosen = context.profiles().named(parsed.matchedOptionValue("--profile", ""));
+        } catch (ProfileException e) {
+            first.getErr().println(e.getMessage());
+            first.getErr().flush();
+            return ExitCodes.FAILURE;
+        }
+        List<String> args = new ArrayList<>(parsed.originalArgs());
+        for (int i = 0; i < args.size() && args.get(i).startsWith("-"); i++) {
+            if (args.get(i).startsWith("--profile=")) {
+                args.remove(i);
+                break;
+            }
+            if (args.get(i).equals("--profile")) {
+                args.subList(i, Math.min(i + 2, args.size())).clear();
+                break;
+            }
+        }
+        CommandLine again = commandLine(context, chosen);
+        again.setOut(first.getOut());
+        again.setErr(first.getErr());
+        return again.execute(args.toArray(String[]::new));
+    }
+
+    private static CommandLine commandLine(CliContext context, Profile profile) {
+        CommandLine commandLine = new CommandLine(Ccr.class, new ContextFactory(context.inProfile(profile)))
                 .setExecutionExceptionHandler(new FailureHandler())
                 .setExpandAtFiles(false);
         // `ccr <preset> args...`: everything after the preset name belongs to Claude Code.
