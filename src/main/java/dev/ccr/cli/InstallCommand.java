@@ -74,7 +74,7 @@ final class InstallCommand implements Callable<Integer> {
                 URI url = checked(source);
                 staging = staging();
                 Path zip = staging.resolve("download.zip");
-                out.println("Downloading preset from: " + url.getScheme() + "://" + url.getHost() + url.getRawPath());
+                out.println("Downloading preset from: " + PresetDownload.shown(url));
                 out.flush();
                 PresetDownload.fetch(url, zip, PresetDownload.MAX_BYTES);
                 folder = PresetArchive.extract(zip, staging.resolve("preset"), PresetArchive.Limits.DEFAULT);

@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ccr profile create NAME} (alias {@code new}): a new profile whose config is a copy of the active profile's
- * (or CCR's minimal config with {@code --empty}, or when the active one has none yet), on a port of its own: the
+ * (the one {@code --profile} names, if given; CCR's minimal config with {@code --empty}, or when that profile has none
+ * yet), on a port of its own: the
  * {@code --port} given, else the first free one above every profile's port. The fork copied the port too, so two
  * profiles could not run side by side.
  */
@@ -52,9 +53,8 @@ final class ProfileCreateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Profiles profiles = context.profiles();
         Profiles.validate(name);
-        Profile source = profiles.active();
-        ObjectNode config = empty ? null : copyOf(source.home().configFile());
-        String origin = config != null ? "a copy of profile '" + source.name() + "'" : "CCR's minimal config";
+        ObjectNode config = empty ? null : copyOf(context.home().configFile());
+        String origin = config != null ? "a copy of profile '" + context.profile() + "'" : "CCR's minimal config";
         if (config == null) {
             config = JsonNodeFactory.instance.objectNode();
             config.set("Providers", JsonNodeFactory.instance.arrayNode());

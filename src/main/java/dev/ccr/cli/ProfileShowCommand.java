@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ccr.cli.preset.SecretPlaceholders;
@@ -45,7 +46,7 @@ final class ProfileShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Profile active = context.profiles().active();
-        Profile profile = name == null ? active : context.profiles().named(name);
+        Profile profile = context.profiles().named(name != null ? name : context.profile());
         out.println("Profile: " + profile.name() + (profile.name().equals(active.name()) ? " (active)" : ""));
         out.println("Folder: " + profile.home().dir());
         out.println("Port: " + Profiles.port(profile));
@@ -83,7 +84,7 @@ final class ProfileShowCommand implements Callable<Integer> {
             ((ObjectNode) node).properties().forEach(field -> field.setValue(hide(field.getValue(), placeholders)));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(i, hide(node.get(i), placeholders));
+                ((ArrayNode) node).set(i, hide(node.get(i), placeholders));
             }
         }
         return node;

@@ -79,6 +79,11 @@ class ProfileCommandsTest {
             assertThat(create.out()).contains("from CCR's minimal config, on port " + other);
             assertThat(read(home.profile("scratch").resolve("config.json")).toString())
                     .isEqualTo("{\"Providers\":[],\"Router\":{},\"PORT\":" + other + "}");
+
+            // with --profile, the copy is of that profile's config
+            CliTestHome.Result clone = home.run("--profile", "scratch", "profile", "create", "clone");
+            assertThat(clone.out()).contains("created from a copy of profile 'scratch'");
+            assertThat(read(home.profile("clone").resolve("config.json")).path("Providers")).isEmpty();
         }
     }
 
@@ -229,7 +234,11 @@ class ProfileCommandsTest {
             assertThat(home.run("profile", "list").out()).containsPattern("\\* work\\s+port " + workPort
                     + "\\s+running \\(PID " + Files.readString(workPid).trim() + "\\)");
 
-            CliTestHome.Result stop = home.run("stop");
+            // stop follows the active profile; --all stops every profile's router
+            home.run("profile", "switch", "default");
+            assertThat(home.run("stop").out()).contains(StopCommand.NOT_RUNNING);
+            assertThat(HealthProbe.healthy(workPort)).isTrue();
+            CliTestHome.Result stop = home.run("stop", "--all");
             assertThat(stop.out()).contains(StopCommand.STOPPED);
             assertThat(workPid).doesNotExist();
             assertThat(HealthProbe.healthy(workPort)).isFalse();

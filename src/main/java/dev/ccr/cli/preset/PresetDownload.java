@@ -66,7 +66,7 @@ public final class PresetDownload {
     }
 
     /** The address without user info, query or fragment. */
-    static String shown(URI url) {
+    public static String shown(URI url) {
         return url.getScheme() + "://" + url.getHost() + (url.getPort() >= 0 ? ":" + url.getPort() : "") + url.getRawPath();
     }
 }
