@@ -41,8 +41,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void profilesAndPresetsAreFileWorkThatNeverReachesTheCommands() {
-        noClasses().that().resideInAnyPackage("dev.ccr.cli.profile..", "dev.ccr.cli.preset..")
+    void profilesPresetsAndLaunchesNeverReachTheCommands() {
+        noClasses().that().resideInAnyPackage("dev.ccr.cli.profile..", "dev.ccr.cli.preset..", "dev.ccr.cli.launch..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.cli", "dev.ccr.cli.statusline..",
                         "dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..", "dev.ccr.transform..",
                         "dev.ccr.script..", "dev.ccr.upstream..")
