@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -177,7 +178,7 @@ class ProfileCommandsTest {
             assertThat(deleteActive.code()).isEqualTo(1);
             assertThat(deleteActive.err()).contains("Profile 'play' is active and cannot be deleted", "ccr profile switch default");
 
-            home.startForeground(workPort, "--profile", "work", "start");
+            var router = home.startForeground(workPort, "--profile", "work", "start");
             CliTestHome.Result deleteRunning = home.run("profile", "delete", "work");
             assertThat(deleteRunning.code()).isEqualTo(1);
             assertThat(deleteRunning.err()).contains("Profile 'work' has a router running (PID " + ProcessHandle.current().pid()
@@ -185,7 +186,7 @@ class ProfileCommandsTest {
             assertThat(home.profile("work").resolve("config.json")).exists();
 
             home.stopForeground();
-            CliTestHome.waitUntil(java.time.Duration.ofSeconds(20), () -> !HealthProbe.healthy(workPort));
+            assertThat(router.get(20, TimeUnit.SECONDS).code()).as("the router ended and removed its PID file").isZero();
             CliTestHome.Result deleted = home.run("profile", "delete", "work");
             assertThat(deleted.code()).as(deleted.toString()).isZero();
             assertThat(deleted.out()).contains("Profile 'work' deleted.");
