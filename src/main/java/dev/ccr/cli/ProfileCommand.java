@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
  * {@code ccr profile}: groups the profile commands (the CCR fork's, spec §6.4); alone it prints their list and fails,
  * as {@code ccr preset} does.
  */
-@Command(name = "profile", description = {"Manage profiles: named configs, each with its own port and PID file.", "",
+@Command(name = "profile", description = {"Manage profiles (list, create, switch, delete, show, edit): named configs, each with its own port and PID file.", "",
         "Examples:", "  ccr profile create work", "  ccr profile switch work", "  ccr --profile work status"},
         subcommands = {
                 ProfileListCommand.class,
@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 ProfileSwitchCommand.class,
                 ProfileDeleteCommand.class,
                 ProfileShowCommand.class,
+                ProfileEditCommand.class,
         })
 final class ProfileCommand implements Callable<Integer> {
     @Spec

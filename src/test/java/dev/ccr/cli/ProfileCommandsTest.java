@@ -210,6 +210,22 @@ class ProfileCommandsTest {
         }
     }
 
+    @Test
+    void editPrintsTheConfigFileAndProfileAloneListsItsCommands() {
+        try (CliTestHome home = CliTestHome.create().config(config(CliTestHome.freePort()))) {
+            home.run("profile", "create", "work", "--empty", "--port", String.valueOf(CliTestHome.freePort()));
+
+            assertThat(home.run("profile", "edit").out().trim()).isEqualTo(home.configFile().toString());
+            assertThat(home.run("profile", "edit", "work").out().trim())
+                    .isEqualTo(home.profile("work").resolve("config.json").toString());
+
+            CliTestHome.Result alone = home.run("profile");
+            assertThat(alone.code()).isEqualTo(1);
+            assertThat(alone.err()).contains("list", "create", "switch", "delete", "show", "edit");
+            assertThat(home.run("--help").out()).contains("profile", "install", "--profile=NAME");
+        }
+    }
+
     /* --------------- the daemon follows the active profile --------------- */
 
     @Test
