@@ -57,6 +57,9 @@ class ProfileCommandsTest {
             int workPort = copy.path("PORT").asInt();
             assertThat(workPort).isGreaterThan(port);
             assertThat(create.out()).contains("on port " + workPort);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(home.profile("work").resolve("config.json"))))
+                    .as("the copy holds API keys").isEqualTo("rw-------");
 
             // the next profile gets yet another port, and list shows them all with the active one marked
             assertThat(home.run("profile", "new", "play").code()).isZero();

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -106,7 +108,7 @@ public final class Profiles {
     }
 
     /**
-     * Creates profile {@code name} with {@code config} as its {@code config.json}.
+     * Creates profile {@code name} with {@code config} as its {@code config.json}, readable by the user only.
      *
      * @throws ProfileException when the name is invalid, {@code default}, or taken
      */
@@ -117,7 +119,13 @@ public final class Profiles {
         }
         Path folder = dir().resolve(name);
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve("config.json"), Json5.pretty(config));
+        Path tmp = folder.resolve("config.json.tmp");
+        Files.writeString(tmp, Json5.pretty(config), StandardCharsets.UTF_8);
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            // a copied config holds the user's API keys
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.move(tmp, folder.resolve("config.json"), StandardCopyOption.ATOMIC_MOVE);
         return named(name);
     }
 
