@@ -64,6 +64,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void profilesPresetsAndLaunchesNeverReachTheCommands() {
+        noClasses().that().resideInAnyPackage("dev.ccr.cli.profile..", "dev.ccr.cli.preset..", "dev.ccr.cli.launch..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.cli", "dev.ccr.cli.statusline..",
+                        "dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..", "dev.ccr.transform..",
+                        "dev.ccr.script..", "dev.ccr.upstream..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.ccr.cli.profile..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.cli.preset..")
+                .check(classes);
+    }
+
+    @Test
     void configAndUsageUseNothingOfOurs() {
         noClasses().that().resideInAnyPackage("dev.ccr.config..", "dev.ccr.usage..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..", "dev.ccr.routing..",

@@ -1,5 +1,7 @@
 package dev.ccr.cli;
 
+import dev.ccr.cli.profile.Profile;
+import dev.ccr.cli.profile.Profiles;
 import dev.ccr.config.CcrHome;
 
 import java.io.InputStream;
@@ -15,9 +17,15 @@ import java.util.Objects;
  * receive it through their constructor ({@link ContextFactory}), so a test gives each run its own home and never
  * touches the real {@code ~/.claude-code-router}.
  *
+ * <p>{@code home} is the folder of the profile the command runs in ({@code profile}); {@code profiles} are kept in
+ * ccr's own home folder. {@link Ccr#commandLine(CliContext)} chooses the profile once, so commands only ever read
+ * {@code home} and follow the active profile without knowing about profiles.
+ *
  * @param interactive  whether questions may be asked on {@code in} (a terminal is attached)
  * @param tempDir      {@code $TMPDIR} as Node's {@code os.tmpdir()} reads it (token-speed files, spec §7.2)
  * @param startTimeout how long {@code start --daemon}, {@code code} and {@code ui} wait for a server to answer
+ * @param profiles     the profiles under ccr's own home folder
+ * @param profile      the name of the profile {@code home} belongs to
  */
 public record CliContext(
         Map<String, String> env,
@@ -28,7 +36,9 @@ public record CliContext(
         Path tempDir,
         Browser browser,
         StopSignal stopSignal,
-        Duration startTimeout) {
+        Duration startTimeout,
+        Profiles profiles,
+        String profile) {
 
     /** CCR waits 10 s for a background start (spec §6.2); a cold JVM on a busy 2-core box needs a few seconds. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(20);
@@ -42,6 +52,15 @@ public record CliContext(
         Objects.requireNonNull(browser, "browser");
         Objects.requireNonNull(stopSignal, "stopSignal");
         Objects.requireNonNull(startTimeout, "startTimeout");
+        Objects.requireNonNull(profiles, "profiles");
+        Objects.requireNonNull(profile, "profile");
+    }
+
+    /** A context in the {@code default} profile of {@code home}, before {@link Ccr} chooses the active profile. */
+    public CliContext(Map<String, String> env, CcrHome home, Clock clock, InputStream in, boolean interactive, Path tempDir,
+                      Browser browser, StopSignal stopSignal, Duration startTimeout) {
+        this(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout, new Profiles(home),
+                Profile.DEFAULT);
     }
 
     /** The real process: its environment, {@code CcrHome.resolve}, the system clock, stdin and the desktop browser. */
@@ -74,15 +93,21 @@ public record CliContext(
     }
 
     public CliContext withIn(InputStream in, boolean interactive) {
-        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout, profiles, profile);
     }
 
     public CliContext withBrowser(Browser browser) {
-        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout, profiles, profile);
     }
 
     public CliContext withStopSignal(StopSignal stopSignal) {
-        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout);
+        return new CliContext(env, home, clock, in, interactive, tempDir, browser, stopSignal, startTimeout, profiles, profile);
+    }
+
+    /** This context working in {@code chosen}'s folder. */
+    public CliContext inProfile(Profile chosen) {
+        return new CliContext(env, chosen.home(), clock, in, interactive, tempDir, browser, stopSignal, startTimeout,
+                profiles, chosen.name());
     }
 
     /** The environment variable, or {@code null}. */

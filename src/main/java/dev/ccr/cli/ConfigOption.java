@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /** The {@code --config FILE} option shared by commands that read the config. */
 final class ConfigOption {
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file to use (default: ~/.claude-code-router/config.json).")
+            description = "Config file to use (default: the active profile's, ~/.claude-code-router/config.json for default).")
     Path file;
 
     /** The file this command uses. */

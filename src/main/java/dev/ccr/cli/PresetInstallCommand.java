@@ -1,6 +1,5 @@
 package dev.ccr.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.cli.preset.PresetManifest;
 import dev.ccr.cli.preset.Presets;
 import picocli.CommandLine.Command;
@@ -10,11 +9,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,11 +39,6 @@ final class PresetInstallCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "ID=VALUE", description = "Answer a schema input without being asked (repeatable).")
     Map<String, String> given = new LinkedHashMap<>();
 
-    private static CliException alreadyInstalled(String target) {
-        return new CliException("Preset '" + target + "' is already installed. To reconfigure it: ccr preset install "
-                + target + "\nTo replace it: ccr preset delete " + target + ", then install again.");
-    }
-
     PresetInstallCommand(CliContext context) {
         this.context = context;
     }
@@ -52,9 +46,10 @@ final class PresetInstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Presets presets = new Presets(context.home().presets());
+        PresetSetup setup = new PresetSetup(context, out);
+        Presets presets = setup.presets();
         if (source.startsWith("http://") || source.startsWith("https://")) {
-            throw new CliException("URL installation is not supported. Download the preset folder and install it from its path.");
+            throw new CliException("URL installation is not supported by ccr preset install; use: ccr install " + source);
         }
         PresetManifest preset;
         Path folder = Path.of(source);
@@ -66,7 +61,7 @@ final class PresetInstallCommand implements Callable<Integer> {
             }
             target = name != null ? name : folder.toAbsolutePath().normalize().getFileName().toString();
             if (presets.installed(target)) {
-                throw alreadyInstalled(target);
+                throw PresetSetup.alreadyInstalled(target);
             }
             preset = Presets.read(target, folder);
             out.println("Reading preset from: " + folder);
@@ -76,38 +71,7 @@ final class PresetInstallCommand implements Callable<Integer> {
             out.println("Reconfiguring preset: " + source);
         }
 
-        // Ask first, copy after: a cancelled or failed answer leaves nothing half-installed.
-        ObjectNode manifest = preset.manifest().deepCopy();
-        int inputs = 0;
-        if (!preset.schema().isEmpty()) {
-            out.println("Configuration required: " + preset.schema().size() + " field(s)");
-            out.flush();
-            ObjectNode values = new SchemaInputs(new Prompts(context, out), context.interactive())
-                    .collect(preset.schema(), preset.configSection(), preset.userValues(), given);
-            inputs = values.size();
-            if (values.isEmpty()) {
-                manifest.remove("userValues");
-            } else {
-                manifest.set("userValues", values);
-            }
-        } else if (!given.isEmpty()) {
-            throw new CliException("This preset declares no inputs; --set is not needed.");
-        }
-        if (fresh) {
-            try {
-                preset = presets.install(folder, target);
-            } catch (FileAlreadyExistsException e) {
-                throw alreadyInstalled(target);
-            }
-        }
-        presets.save(preset.dirName(), manifest);
-
-        out.println("✓ Preset " + (fresh ? "installed" : "reconfigured") + ": " + preset.dirName());
-        out.println("Preset directory: " + preset.dir());
-        out.println("Inputs configured: " + inputs);
-        preset.text("description").ifPresent(d -> out.println("Description: " + d));
-        preset.text("author").ifPresent(a -> out.println("Author: " + a));
-        out.println("Use it: ccr " + preset.dirName() + " \"your prompt\"");
+        setup.run(preset, fresh ? Optional.of(folder) : Optional.empty(), given);
         return ExitCodes.OK;
     }
 }

@@ -84,7 +84,8 @@ final class ServerProcess {
 
     /**
      * The child's command: this JVM's {@code java}, the flags ccr's launcher passes on new JDKs, {@code ccr.home}
-     * pinned to this context's home, and this JVM's class path (the jar when run from it).
+     * pinned to ccr's home folder, this JVM's class path (the jar when run from it), and this context's profile (the
+     * child must not pick whichever profile is active by the time it reads the file).
      */
     List<String> command(Optional<Path> configFile) {
         List<String> command = new ArrayList<>();
@@ -97,11 +98,13 @@ final class ServerProcess {
         if (extra != null && !extra.isBlank()) {
             command.addAll(Arrays.asList(extra.trim().split("\\s+")));
         }
-        command.add("-Dccr.home=" + context.home().dir().toAbsolutePath());
+        command.add("-Dccr.home=" + context.profiles().root().dir().toAbsolutePath());
         command.add("-Dccr.daemon=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
+        command.add("--profile");
+        command.add(context.profile());
         command.add("start");
         configFile.ifPresent(f -> {
             command.add("--config");

@@ -1,13 +1,20 @@
 package dev.ccr.cli;
 
+import dev.ccr.cli.profile.Profile;
+import dev.ccr.config.CcrHome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code ccr stop}: stops the running router (SIGTERM, then forcibly after 10 s) and removes its PID file. */
+/**
+ * {@code ccr stop}: stops the running router (SIGTERM, then forcibly after 10 s) and removes its PID file;
+ * {@code --all} does so in every profile (the fork's option).
+ */
 @Command(name = "stop", description = {"Stop the running router.", "", "Example:", "  ccr stop"})
 final class StopCommand implements Callable<Integer> {
     /** CCR's messages (spec §6.3, §11 item 66). */
@@ -20,14 +27,21 @@ final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--all", description = "Stop the router of every profile, not only the active one's.")
+    boolean all;
+
     StopCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
-    public Integer call() {
-        boolean stopped = new Service(context.home()).stop(GRACE);
-        new Sessions(context.home()).forgetAll();
+    public Integer call() throws Exception {
+        List<CcrHome> homes = all ? context.profiles().list().stream().map(Profile::home).toList() : List.of(context.home());
+        boolean stopped = false;
+        for (CcrHome home : homes) {
+            stopped |= new Service(home).stop(GRACE);
+            new Sessions(home).forgetAll();
+        }
         spec.commandLine().getOut().println(stopped ? STOPPED : NOT_RUNNING);
         return ExitCodes.OK;
     }

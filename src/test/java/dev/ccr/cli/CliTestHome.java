@@ -77,6 +77,11 @@ public final class CliTestHome implements AutoCloseable {
         return dir.resolve("presets");
     }
 
+    /** Profile {@code name}'s folder. */
+    public Path profile(String name) {
+        return dir.resolve("profiles").resolve(name);
+    }
+
     public Path tempDir() {
         return dir.resolve("tmp");
     }
@@ -106,7 +111,12 @@ public final class CliTestHome implements AutoCloseable {
      * is this JVM's.
      */
     public java.util.concurrent.CompletableFuture<Result> startForeground(int port) {
-        java.util.concurrent.CompletableFuture<Result> run = inBackground(() -> run("start"));
+        return startForeground(port, "start");
+    }
+
+    /** As {@link #startForeground(int)}, running {@code command} (e.g. {@code --profile work start}). */
+    public java.util.concurrent.CompletableFuture<Result> startForeground(int port, String... command) {
+        java.util.concurrent.CompletableFuture<Result> run = inBackground(() -> run(command));
         foreground.add(run);
         waitUntil(Duration.ofSeconds(30), () -> run.isDone() || HealthProbe.healthy(port));
         if (run.isDone()) {
@@ -216,8 +226,16 @@ public final class CliTestHome implements AutoCloseable {
                 // reported by the test that started it
             }
         }
-        Service service = new Service(new CcrHome(dir));
-        service.readPid().filter(pid -> pid != ProcessHandle.current().pid()).ifPresent(pid -> service.stop(Duration.ofSeconds(10)));
+        java.util.List<Path> homes = new java.util.ArrayList<>(java.util.List.of(dir));
+        try (Stream<Path> profiles = Files.list(dir.resolve("profiles"))) {
+            profiles.filter(Files::isDirectory).forEach(homes::add);
+        } catch (IOException ignored) {
+            // no profiles
+        }
+        for (Path home : homes) {
+            Service service = new Service(new CcrHome(home));
+            service.readPid().filter(pid -> pid != ProcessHandle.current().pid()).ifPresent(pid -> service.stop(Duration.ofSeconds(10)));
+        }
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException ignored) {

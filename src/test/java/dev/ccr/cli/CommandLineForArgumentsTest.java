@@ -22,6 +22,8 @@ class CommandLineForArgumentsTest {
     void aNamedSubcommandIsTheOnlyOneBuilt() {
         assertThat(forArguments("start", "--daemon").getSubcommands()).containsOnlyKeys("start");
         assertThat(forArguments("env").getSubcommands()).containsOnlyKeys("activate", "env");
+        assertThat(forArguments("--profile", "work", "start").getSubcommands()).containsOnlyKeys("start");
+        assertThat(forArguments("--profile=work", "status").getSubcommands()).containsOnlyKeys("status");
     }
 
     @Test
