@@ -15,7 +15,7 @@ import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
-import dev.ccr.usage.SqliteUsageStore;
+import dev.ccr.usage.JdbcUsageStore;
 import dev.ccr.usage.UsageStore;
 
 import java.nio.file.Path;
@@ -32,6 +32,8 @@ public final class RouterApp implements AutoCloseable {
     /** The config key naming how many days usage records are kept. */
     public static final String USAGE_RETENTION_DAYS = "USAGE_RETENTION_DAYS";
     private static final long DEFAULT_RETENTION_DAYS = 180;
+    /** The config key naming a team's shared usage database, {@code jdbc:postgresql://...}; unset: the SQLite file. */
+    public static final String USAGE_DB = "USAGE_DB";
     private final CcrServer server;
     private final MessagesPipeline pipeline;
     private final PresetPipelines presets;
@@ -113,13 +115,21 @@ public final class RouterApp implements AutoCloseable {
 
     /**
      * The fork's usage records (spec §7.1) in {@code data/usage.sqlite} next to the config, like the health file; the
-     * legacy {@code data/usage.jsonl} is imported once. {@code USAGE_RETENTION_DAYS} (default 180, 0 keeps all).
+     * legacy {@code data/usage.jsonl} is imported once. {@code USAGE_RETENTION_DAYS} (default 180, 0 keeps all). A
+     * team's instances share one PostgreSQL database instead when {@code USAGE_DB} names it.
      */
     private static UsageStore usageStore(Config config, ConfigStore store, Clock clock) {
         Path data = store.file().toAbsolutePath().getParent().resolve("data");
         long days = config.resolved().path(USAGE_RETENTION_DAYS).asLong(DEFAULT_RETENTION_DAYS);
-        return SqliteUsageStore.open(data.resolve("usage.sqlite"), Optional.of(data.resolve("usage.jsonl")), clock,
-                Duration.ofDays(Math.max(days, 0)));
+        Duration retention = Duration.ofDays(Math.max(days, 0));
+        String shared = config.resolved().path(USAGE_DB).asText("");
+        if (shared.startsWith("jdbc:postgresql:")) {
+            return JdbcUsageStore.openPostgres(shared, clock, retention);
+        } else if (!shared.isEmpty()) { // the URL itself may hold a password: not repeated here
+            throw new IllegalStateException(USAGE_DB + " must be a jdbc:postgresql://host:port/database URL");
+        }
+        return JdbcUsageStore.openSqlite(data.resolve("usage.sqlite"), Optional.of(data.resolve("usage.jsonl")), clock,
+                retention);
     }
 
     /** The access log, the usage records and the metrics, plus the token-speed plugin when the config enables it. */

@@ -11,11 +11,14 @@ import java.sql.Statement;
 /**
  * The usage database's tables: {@code usage_records} (one row a record, as the fork names it) and
  * {@code usage_daily} (per-day sums by provider, model, original model, scenario, client and status, which the
- * summaries read instead of a million rows). Schema version 1 in {@code PRAGMA user_version}.
+ * summaries read instead of a million rows). Schema version 1 in {@code PRAGMA user_version}; the PostgreSQL
+ * twin of the same tables for a team's shared store.
  */
 final class UsageSchema {
     private static final Logger LOG = LoggerFactory.getLogger(UsageSchema.class);
     static final int VERSION = 1;
+    /** The advisory lock key ccr's PostgreSQL schema creation takes ("ccrusage" in ASCII, any fixed number would do). */
+    private static final long POSTGRES_LOCK = 0x6363727573616765L;
 
     private UsageSchema() {
     }
@@ -53,6 +56,45 @@ final class UsageSchema {
                       speed_count INTEGER NOT NULL,
                       PRIMARY KEY (day, provider, model, original_model, scenario, client_type, status)) WITHOUT ROWID""");
             s.execute("PRAGMA user_version=" + VERSION);
+        }
+    }
+
+    /**
+     * The same tables in PostgreSQL, where integers are 64-bit {@code BIGINT} and {@code seq} stands in for SQLite's
+     * {@code rowid}. Instances starting together take a transaction-scoped advisory lock first, because PostgreSQL's
+     * {@code CREATE TABLE IF NOT EXISTS} is not safe against a concurrent twin.
+     */
+    static void createPostgres(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + POSTGRES_LOCK + ")");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS usage_records (
+                      seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL, ts BIGINT NOT NULL, session_id TEXT, project TEXT,
+                      client_type TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
+                      scenario TEXT NOT NULL, rule TEXT, stream INTEGER NOT NULL, input_tokens BIGINT NOT NULL,
+                      output_tokens BIGINT NOT NULL, cache_read_tokens BIGINT NOT NULL,
+                      cache_creation_tokens BIGINT NOT NULL, ttft_ms BIGINT, tokens_per_second BIGINT,
+                      duration_ms BIGINT NOT NULL, status TEXT NOT NULL, http_status INTEGER NOT NULL, error_type TEXT,
+                      error_message TEXT, attempts TEXT NOT NULL)""");
+            s.execute("CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)");
+            s.execute("CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS usage_daily (
+                      day TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
+                      scenario TEXT NOT NULL, client_type TEXT NOT NULL, status TEXT NOT NULL,
+                      count BIGINT NOT NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL,
+                      cache_read_tokens BIGINT NOT NULL, cache_creation_tokens BIGINT NOT NULL,
+                      ttft_sum BIGINT NOT NULL, ttft_count BIGINT NOT NULL, speed_sum BIGINT NOT NULL,
+                      speed_count BIGINT NOT NULL,
+                      PRIMARY KEY (day, provider, model, original_model, scenario, client_type, status))""");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
