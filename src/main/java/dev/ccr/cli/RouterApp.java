@@ -13,6 +13,8 @@ import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
+import dev.ccr.shared.RedisState;
+import dev.ccr.shared.SharedResilience;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.usage.JdbcUsageStore;
@@ -40,10 +42,12 @@ public final class RouterApp implements AutoCloseable {
     private final UpstreamClient upstream;
     private final Scripts scripts;
     private final UsageStore usage;
+    private final Optional<RedisState> shared;
 
     private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream,
-                      Scripts scripts, UsageStore usage) {
+                      Scripts scripts, UsageStore usage, Optional<RedisState> shared) {
         this.usage = usage;
+        this.shared = shared;
         this.server = server;
         this.pipeline = pipeline;
         this.presets = presets;
@@ -87,9 +91,11 @@ public final class RouterApp implements AutoCloseable {
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         UsageStore usage = usageStore(config, store, clock);
         Metrics metrics = new Metrics();
+        Resilience resilience = Resilience.create(config.resilience(), clock, Optional.of(healthFile));
+        Optional<RedisState> shared = TeamState.redis(config);
+        shared.ifPresent(redis -> SharedResilience.share(redis, resilience.health(), resilience.promotions(), clock));
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
-                scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
-                Resilience.create(config.resilience(), clock, Optional.of(healthFile)),
+                scripts.register(TransformerRegistry.withBuiltins(), config.providers()), resilience,
                 listeners(config, options, clock, usage, metrics), clock);
         metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
@@ -102,8 +108,9 @@ public final class RouterApp implements AutoCloseable {
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
                     usage, metrics, clock, Version.current()),
-                    pipeline, presets, upstream, scripts, usage);
+                    pipeline, presets, upstream, scripts, usage, shared);
         } catch (RuntimeException e) {
+            shared.ifPresent(RedisState::close);
             presets.close();
             pipeline.close();
             upstream.close();
@@ -158,5 +165,6 @@ public final class RouterApp implements AutoCloseable {
         upstream.close();
         scripts.close();
         usage.close();
+        shared.ifPresent(RedisState::close);
     }
 }

@@ -1,0 +1,71 @@
+package dev.ccr.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.LocalRedis;
+import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.Upstreams;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static dev.ccr.shared.SharedResilienceTest.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two real ccr instances pointed at one Redis: what one learns about a provider, the other acts on. */
+class TwoInstancesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ANSWER = """
+            {"id":"c1","model":"m","choices":[{"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":12,"completion_tokens":7}}""";
+    private static final String REQUEST = "{\"model\":\"claude-sonnet-4\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    private static String config(String redis, String failing, String healthy) {
+        return """
+                {"STATE":{"redis":"%s"},
+                 "Providers":[{"name":"bad","api_base_url":"%s","api_key":"k","models":["m"]},
+                              {"name":"good","api_base_url":"%s","api_key":"k","models":["m"]}],
+                 "Router":{"default":"bad,m"}, "fallback":{"default":["good,m"]}}
+                """.formatted(redis, failing, healthy);
+    }
+
+    private static String status(RunningRouter router, String provider) throws IOException {
+        for (JsonNode state : JSON.readTree(router.get("/api/health").body()).path("states")) {
+            if (state.path("provider").asText().equals(provider)) {
+                return state.path("status").asText();
+            }
+        }
+        return "unknown";
+    }
+
+    @Test
+    void aProviderOneInstanceFoundDownIsSkippedByTheOtherWithinASecond() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             MockWebServer bad = Upstreams.mock();
+             MockWebServer good = Upstreams.mock()) {
+            String config = config(redis.uri(), Upstreams.url(bad, "/v1/chat/completions"),
+                    Upstreams.url(good, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                for (int i = 0; i < 3; i++) {
+                    bad.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"down\"}}").build());
+                    good.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                }
+                assertThat(a.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200); // bad failed, good answered
+
+                assertThat(within(Duration.ofSeconds(1), () -> {
+                    try {
+                        return status(b, "bad").equals("open");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })).as("b sees the circuit a opened").isTrue();
+                int badCallsBefore = bad.getRequestCount();
+                assertThat(b.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200);
+                assertThat(bad.getRequestCount()).as("b did not try the provider a found down").isEqualTo(badCallsBefore);
+            }
+        }
+    }
+}
