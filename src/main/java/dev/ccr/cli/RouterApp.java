@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.limits.KeyLimits;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
@@ -91,12 +92,13 @@ public final class RouterApp implements AutoCloseable {
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         UsageStore usage = usageStore(config, store, clock);
         Metrics metrics = new Metrics();
-        Resilience resilience = Resilience.create(config.resilience(), clock, Optional.of(healthFile));
         Optional<RedisState> shared = TeamState.redis(config);
+        KeyLimits limits = TeamState.limits(config, shared, clock);
+        Resilience resilience = Resilience.create(config.resilience(), clock, Optional.of(healthFile));
         shared.ifPresent(redis -> SharedResilience.share(redis, resilience.health(), resilience.promotions(), clock));
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()), resilience,
-                listeners(config, options, clock, usage, metrics), clock);
+                Listeners.both(listeners(config, options, clock, usage, metrics), limits.listeners()), clock);
         metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
@@ -107,7 +109,7 @@ public final class RouterApp implements AutoCloseable {
                         listeners(presetConfig, options, clock, usage, metrics), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    usage, metrics, clock, Version.current()),
+                    usage, metrics, clock, Version.current(), limits),
                     pipeline, presets, upstream, scripts, usage, shared);
         } catch (RuntimeException e) {
             shared.ifPresent(RedisState::close);

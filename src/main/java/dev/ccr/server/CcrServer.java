@@ -3,6 +3,9 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.limits.ClientKeys;
+import dev.ccr.limits.KeyLimits;
+import dev.ccr.limits.LimitCounters;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
@@ -57,6 +60,14 @@ public final class CcrServer implements AutoCloseable {
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
                                   UsageStore usage, Metrics metrics, Clock clock, String version) {
+        return start(config, store, pipeline, presets, logsDir, usage, metrics, clock, version,
+                new KeyLimits(ClientKeys.NONE, LimitCounters.embedded(), clock));
+    }
+
+    /** @param limits the client keys ({@code CLIENT_KEYS}) and their limits' counters */
+    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
+                                  Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
+                                  UsageStore usage, Metrics metrics, Clock clock, String version, KeyLimits limits) {
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
                 config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
@@ -65,7 +76,7 @@ public final class CcrServer implements AutoCloseable {
         LogsEndpoint logs = new LogsEndpoint(logsDir);
         UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
         AtomicInteger boundPort = new AtomicInteger(config.port());
-        Auth auth = new Auth(config.apiKey(), boundPort::get);
+        Auth auth = new Auth(config.apiKey(), limits.keys(), boundPort::get);
         UiSessions sessions = new UiSessions();
         UiEndpoint ui = new UiEndpoint(auth, sessions);
         UiFiles uiFiles = new UiFiles();
@@ -122,7 +133,7 @@ public final class CcrServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 // Undertow refuses more parameters with an empty 400; RequestHeadLimits answers in Anthropic's shape.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, RequestHeadLimits.UNDERTOW_MAX_PARAMETERS)
-                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, routes)))
+                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, limits, routes)))
                 .build();
         try {
             undertow.start();

@@ -25,9 +25,9 @@ final class UsageRows {
 
     static final String COLUMNS = "id, ts, session_id, project, client_type, provider, model, original_model, scenario, "
             + "rule, stream, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, ttft_ms, "
-            + "tokens_per_second, duration_ms, status, http_status, error_type, error_message, attempts";
+            + "tokens_per_second, duration_ms, status, http_status, error_type, error_message, attempts, client_key";
     private static final String INSERT = "INSERT INTO usage_records (" + COLUMNS + ") VALUES ("
-            + "?,".repeat(22) + "?)";
+            + "?,".repeat(23) + "?)";
     // The old row is named through the alias d: PostgreSQL finds a bare column ambiguous with excluded's.
     private static final String ADD_DAILY = """
             INSERT INTO usage_daily AS d VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
@@ -129,6 +129,7 @@ final class UsageRows {
         ArrayNode attempts = JSON.createArrayNode();
         r.attempts().forEach(a -> attempts.add(a.toJson()));
         s.setString(23, attempts.toString());
+        s.setString(24, r.clientKey().orElse(null));
     }
 
     private static void setNullable(PreparedStatement s, int index, OptionalLong value) throws SQLException {
@@ -151,7 +152,8 @@ final class UsageRows {
                 nullableLong(row, "ttft_ms"), nullableLong(row, "tokens_per_second"), row.getLong("duration_ms"),
                 UsageRecord.Status.parse(row.getString("status")).orElse(UsageRecord.Status.ERROR),
                 row.getInt("http_status"), Optional.ofNullable(row.getString("error_type")),
-                Optional.ofNullable(row.getString("error_message")), attempts(row.getString("attempts")));
+                Optional.ofNullable(row.getString("error_message")), attempts(row.getString("attempts")),
+                Optional.ofNullable(row.getString("client_key")));
     }
 
     private static OptionalLong nullableLong(ResultSet row, String column) throws SQLException {

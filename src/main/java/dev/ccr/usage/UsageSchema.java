@@ -42,7 +42,9 @@ final class UsageSchema {
                       rule TEXT, stream INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
                       cache_read_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL, ttft_ms INTEGER,
                       tokens_per_second INTEGER, duration_ms INTEGER NOT NULL, status TEXT NOT NULL,
-                      http_status INTEGER NOT NULL, error_type TEXT, error_message TEXT, attempts TEXT NOT NULL)""");
+                      http_status INTEGER NOT NULL, error_type TEXT, error_message TEXT, attempts TEXT NOT NULL,
+                      client_key TEXT)""");
+            addClientKeyColumn(connection);
             // The history pages by time; a session's records are looked up on their own (the only raw-row summary).
             s.execute("CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)");
             s.execute("CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
@@ -77,7 +79,7 @@ final class UsageSchema {
                       output_tokens BIGINT NOT NULL, cache_read_tokens BIGINT NOT NULL,
                       cache_creation_tokens BIGINT NOT NULL, ttft_ms BIGINT, tokens_per_second BIGINT,
                       duration_ms BIGINT NOT NULL, status TEXT NOT NULL, http_status INTEGER NOT NULL, error_type TEXT,
-                      error_message TEXT, attempts TEXT NOT NULL)""");
+                      error_message TEXT, attempts TEXT NOT NULL, client_key TEXT)""");
             s.execute("CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)");
             s.execute("CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
             s.execute("""
@@ -95,6 +97,21 @@ final class UsageSchema {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** {@code client_key} (the client key's name) came after the first tables; older files get it added. */
+    private static void addClientKeyColumn(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet columns = s.executeQuery("PRAGMA table_info(usage_records)")) {
+            while (columns.next()) {
+                if (columns.getString("name").equals("client_key")) {
+                    return;
+                }
+            }
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE usage_records ADD COLUMN client_key TEXT");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ccr.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.LocalPostgres;
 import dev.ccr.testing.LocalRedis;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
@@ -65,6 +66,37 @@ class TwoInstancesTest {
                 int badCallsBefore = bad.getRequestCount();
                 assertThat(b.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200);
                 assertThat(bad.getRequestCount()).as("b did not try the provider a found down").isEqualTo(badCallsBefore);
+            }
+        }
+    }
+
+    @Test
+    void aKeysLimitAndTheUsageRecordsAreTheWholeTeams() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             LocalPostgres postgres = LocalPostgres.start();
+             MockWebServer upstream = Upstreams.mock()) {
+            String config = """
+                    {"STATE":{"redis":"%s"}, "USAGE_DB":"%s", "APIKEY":"admin",
+                     "CLIENT_KEYS":[{"name":"alice","key":"sk-alice","limits":{"requestsPerMinute":3}}],
+                     "Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]}],
+                     "Router":{"default":"p,m"}}
+                    """.formatted(redis.uri(), postgres.newDatabase(), Upstreams.url(upstream, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                for (int i = 0; i < 3; i++) {
+                    upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                }
+                assertThat(a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                assertThat(b.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                assertThat(a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+
+                int fourth = b.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode();
+                int fifth = a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode();
+
+                // Both refused, unless the minute turned between the requests (then the count starts again).
+                assertThat(fourth == 429 && fifth == 429 || upstream.getRequestCount() > 3).isTrue();
+                JsonNode seenByB = JSON.readTree(b.get("/api/usage", "x-api-key", "admin").body());
+                assertThat(seenByB.path("total").asInt()).isEqualTo(upstream.getRequestCount());
+                assertThat(seenByB.at("/records/0/clientKey").asText()).isEqualTo("alice");
             }
         }
     }
