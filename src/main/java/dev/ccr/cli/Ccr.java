@@ -21,25 +21,26 @@ import java.util.concurrent.Callable;
         description = "claude-code-router for the JVM: run Claude Code on any model, routed per request.",
         synopsisSubcommandLabel = "COMMAND",
         footer = {"", "Presets: ccr <preset> [args...] runs Claude Code with an installed preset (see ccr preset list).",
-                "Shell completion: source <(ccr generate-completion)"},
-        subcommands = {
-                StartCommand.class,
-                StopCommand.class,
-                RestartCommand.class,
-                StatusCommand.class,
-                CodeCommand.class,
-                UiCommand.class,
-                ModelCommand.class,
-                PresetCommand.class,
-                ActivateCommand.class,
-                StatuslineCommand.class,
-                RouteCommand.class,
-                VersionCommand.class,
-                AotTrainCommand.class,
-                CommandLine.HelpCommand.class,
-                AutoComplete.GenerateCompletion.class,
-        })
+                "Shell completion: source <(ccr generate-completion)"})
 public final class Ccr implements Callable<Integer> {
+    /** Every subcommand, in the order help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            StartCommand.class,
+            StopCommand.class,
+            RestartCommand.class,
+            StatusCommand.class,
+            CodeCommand.class,
+            UiCommand.class,
+            ModelCommand.class,
+            PresetCommand.class,
+            ActivateCommand.class,
+            StatuslineCommand.class,
+            RouteCommand.class,
+            VersionCommand.class,
+            AotTrainCommand.class,
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class);
+
     private final CliContext context;
 
     @Spec
@@ -58,22 +59,47 @@ public final class Ccr implements Callable<Integer> {
         this.context = context;
     }
 
-    /** The configured command line for this process, as {@link Main} runs it. */
-    public static CommandLine commandLine() {
-        return commandLine(CliContext.system());
+    /** The configured command line with every subcommand, with {@code context} as its world; tests give each run its own. */
+    public static CommandLine commandLine(CliContext context) {
+        return commandLine(context, SUBCOMMANDS);
     }
 
-    /** The configured command line with {@code context} as its world; tests give each run its own. */
-    public static CommandLine commandLine(CliContext context) {
+    /**
+     * The command line for one run, as {@link Main} runs it: when the first argument names a subcommand, only that one
+     * is built. picocli reads every command's annotations by reflection when it is added, which for all of them took
+     * a third of the time to the first answered request (docs/benchmarks.md); help and presets still get them all.
+     */
+    static CommandLine forArguments(CliContext context, String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : SUBCOMMANDS) {
+                Command annotation = command.getAnnotation(Command.class);
+                if (!annotation.name().equals("help") && names(annotation).contains(args[0])) {
+                    return commandLine(context, List.of(command));
+                }
+            }
+        }
+        return commandLine(context);
+    }
+
+    private static List<String> names(Command annotation) {
+        List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+        names.add(annotation.name());
+        return names;
+    }
+
+    private static CommandLine commandLine(CliContext context, List<Class<?>> subcommands) {
         CommandLine commandLine = new CommandLine(Ccr.class, new ContextFactory(context))
                 .setExecutionExceptionHandler(new FailureHandler())
                 .setExpandAtFiles(false);
+        subcommands.forEach(commandLine::addSubcommand);
         // `ccr <preset> args...`: everything after the preset name belongs to Claude Code.
         commandLine.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true);
         // `ccr code args...`: nothing is ccr's; not even `--` or `--help`.
         CommandLine code = commandLine.getSubcommands().get("code");
-        code.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true)
-                .endOfOptionsDelimiter("\u0000");
+        if (code != null) {
+            code.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true)
+                    .endOfOptionsDelimiter("\u0000");
+        }
         return commandLine;
     }
 

@@ -8,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Ccr.commandLine().execute(args));
+        System.exit(Ccr.forArguments(CliContext.system(), args).execute(args));
     }
 }

@@ -85,9 +85,11 @@ public final class RouterApp implements AutoCloseable {
 
     /** Assembles and starts everything; returns once the port is bound. */
     public static RouterApp start(Config config, ConfigStore store, Options options) {
+        // The slow parts of start-up begin first and go on in the background: the tokenizer's table, the upstream
+        // client's TLS set-up, the usage database and any JS.
+        TokenCounter tokens = TokenCounter.cl100k();
         UpstreamClient upstream = UpstreamClient.create(config.proxy(), config.resilience().connectTimeout());
         Clock clock = Clock.systemUTC();
-        // JS custom router and plugins, if configured: they load in the background while the server starts.
         Scripts scripts = Scripts.start(config, Version.current());
         Path healthFile = store.file().toAbsolutePath().getParent().resolve("runtime").resolve("provider-health.json");
         UsageStore usage = usageStore(config, store, clock);
@@ -96,14 +98,14 @@ public final class RouterApp implements AutoCloseable {
         KeyLimits limits = TeamState.limits(config, shared, clock);
         Resilience resilience = Resilience.create(config.resilience(), clock, Optional.of(healthFile));
         shared.ifPresent(redis -> SharedResilience.share(redis, resilience.health(), resilience.promotions(), clock));
-        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), TokenCounter.cl100k(),
+        MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), tokens,
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()), resilience,
                 Listeners.both(listeners(config, options, clock, usage, metrics), limits.listeners()), clock);
         metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
         PresetPipelines presets = new PresetPipelines(options.home().map(h -> h.presets()), config, options.env(),
-                presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), TokenCounter.cl100k(),
+                presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), tokens,
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
                         listeners(presetConfig, options, clock, usage, metrics), clock));
@@ -133,12 +135,12 @@ public final class RouterApp implements AutoCloseable {
         Duration retention = Duration.ofDays(Math.max(days, 0));
         String shared = config.resolved().path(USAGE_DB).asText("");
         if (shared.startsWith("jdbc:postgresql:")) {
-            return JdbcUsageStore.openPostgres(shared, clock, retention);
+            return JdbcUsageStore.openPostgres(shared, clock, retention); // waits for nothing: an unreachable one queues
         } else if (!shared.isEmpty()) { // the URL itself may hold a password: not repeated here
             throw new IllegalStateException(USAGE_DB + " must be a jdbc:postgresql://host:port/database URL");
         }
-        return JdbcUsageStore.openSqlite(data.resolve("usage.sqlite"), Optional.of(data.resolve("usage.jsonl")), clock,
-                retention);
+        return UsageStore.openInBackground(() -> JdbcUsageStore.openSqlite(data.resolve("usage.sqlite"),
+                Optional.of(data.resolve("usage.jsonl")), clock, retention));
     }
 
     /** The access log, the usage records and the metrics, plus the token-speed plugin when the config enables it. */

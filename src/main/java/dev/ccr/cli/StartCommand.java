@@ -3,7 +3,6 @@ package dev.ccr.cli;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
-import dev.ccr.routing.TokenCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -78,8 +77,6 @@ final class StartCommand implements Callable<Integer> {
         });
         PortCheck.ensureFree(config.host(), config.port());
         Logging.Undo logging = Logging.configure(config, context.home());
-        // Load the tokenizer table off the start-up path; the first request then finds it ready.
-        Thread.ofVirtual().start(() -> TokenCounter.cl100k().count(com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
 
         RouterApp app;
         try {

@@ -7,6 +7,8 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Counts a request's tokens with cl100k_base the way CCR does (spec §2.3): text of messages, tool inputs and
  * results, system text, and tool names, descriptions and schemas. Images, thinking, roles and per-message overhead
@@ -22,24 +24,29 @@ public final class TokenCounter {
     /** The remembered texts' total length; about 8 MB of heap at most. */
     private static final long REMEMBERED_CHARS = 4_000_000;
 
-    private final Encoding encoding;
+    /** Loads on a background thread from the first {@link #cl100k()}, so that start-up does not wait for it. */
+    private final CompletableFuture<Encoding> encoding;
     private final Cache<String, Integer> counted = Caffeine.newBuilder()
             .maximumWeight(REMEMBERED_CHARS)
             .weigher((String text, Integer tokens) -> text.length())
             .build();
 
-    private TokenCounter(Encoding encoding) {
+    private TokenCounter(CompletableFuture<Encoding> encoding) {
         this.encoding = encoding;
     }
 
-    /** The shared cl100k_base counter; the encoding table loads on first use (about 0.3 s). */
+    /**
+     * The shared cl100k_base counter. Its table (about 0.3 s of work) starts loading in the background on the first
+     * call; counting waits for it.
+     */
     public static TokenCounter cl100k() {
         return Holder.INSTANCE;
     }
 
     private static final class Holder {
-        static final TokenCounter INSTANCE =
-                new TokenCounter(Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE));
+        static final TokenCounter INSTANCE = new TokenCounter(CompletableFuture.supplyAsync(
+                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
+                runnable -> Thread.ofPlatform().daemon().name("ccr-tokenizer-load").start(runnable)));
     }
 
     /** Tokens of {@code messages}, {@code system} and {@code tools} of an Anthropic request body. */
@@ -109,8 +116,8 @@ public final class TokenCounter {
 
     private int tokens(String text) {
         if (text.length() < REMEMBERED_FROM_CHARS) {
-            return text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);
+            return text.isEmpty() ? 0 : encoding.join().countTokensOrdinary(text);
         }
-        return counted.get(text, encoding::countTokensOrdinary);
+        return counted.get(text, encoding.join()::countTokensOrdinary);
     }
 }

@@ -3,6 +3,7 @@ package dev.ccr.usage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where usage records are kept: appended off the request path, read back filtered, paged and summed. The embedded
@@ -10,6 +11,11 @@ import java.util.Optional;
  * Reads see every record appended before them.
  */
 public interface UsageStore extends AutoCloseable {
+    /** A store that {@code opener} opens on a background thread; appends meanwhile are kept, reads wait for it. */
+    static UsageStore openInBackground(Supplier<UsageStore> opener) {
+        return new BackgroundOpenedStore(opener);
+    }
+
     /** A page of records, newest first, with the summary and count of everything the filter kept. */
     record Page(List<UsageRecord> records, UsageSummary summary, long total, int page, int pageSize) {
         public Page {
