@@ -111,7 +111,8 @@ public final class RouterApp implements AutoCloseable {
                         listeners(presetConfig, options, clock, usage, metrics), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    usage, metrics, clock, Version.current(), limits),
+                    usage, metrics, clock, Version.current(),
+                    new CcrServer.Team(limits, () -> TeamState.health(shared, usage))),
                     pipeline, presets, upstream, scripts, usage, shared);
         } catch (RuntimeException e) {
             shared.ifPresent(RedisState::close);

@@ -1,11 +1,15 @@
 package dev.ccr.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.limits.ClientKeys;
 import dev.ccr.limits.KeyLimits;
 import dev.ccr.limits.LimitCounters;
 import dev.ccr.shared.RedisCounters;
 import dev.ccr.shared.RedisState;
+import dev.ccr.usage.JdbcUsageStore;
+import dev.ccr.usage.UsageStore;
 
 import java.time.Clock;
 
@@ -32,6 +36,23 @@ final class TeamState {
         }
         LimitCounters counters = redis.<LimitCounters>map(RedisCounters::new).orElseGet(LimitCounters::embedded);
         return new KeyLimits(keys, counters, clock);
+    }
+
+    /**
+     * {@code GET /api/health}'s {@code shared}: {@code {"state": "embedded"}} or {@code {"state": "redis", "where",
+     * "degraded"}}, and {@code "usage": {"store", "reachable"}} ({@code "sqlite"} or {@code postgresql://host/db}). A load balancer may keep sending to a degraded
+     * instance: it serves on its own state.
+     */
+    static ObjectNode health(Optional<RedisState> redis, UsageStore usage) {
+        ObjectNode shared = JsonNodeFactory.instance.objectNode();
+        redis.ifPresentOrElse(r -> shared.put("state", "redis").put("where", r.where()).put("degraded", r.degraded()),
+                () -> shared.put("state", "embedded"));
+        if (usage instanceof JdbcUsageStore team) { // the shared database; the embedded file opens in the background
+            shared.putObject("usage").put("store", team.name()).put("reachable", team.reachable());
+        } else {
+            shared.putObject("usage").put("store", "sqlite").put("reachable", true);
+        }
+        return shared;
     }
 
     /** A connection to the configured Redis, or empty for the embedded state. */

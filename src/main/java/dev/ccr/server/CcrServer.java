@@ -1,6 +1,7 @@
 package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.limits.ClientKeys;
@@ -24,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,13 +63,24 @@ public final class CcrServer implements AutoCloseable {
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
                                   UsageStore usage, Metrics metrics, Clock clock, String version) {
         return start(config, store, pipeline, presets, logsDir, usage, metrics, clock, version,
-                new KeyLimits(ClientKeys.NONE, LimitCounters.embedded(), clock));
+                new Team(new KeyLimits(ClientKeys.NONE, LimitCounters.embedded(), clock),
+                        () -> JSON.createObjectNode().put("state", "embedded")));
     }
 
-    /** @param limits the client keys ({@code CLIENT_KEYS}) and their limits' counters */
+    /**
+     * What a team's instance adds: its client keys and their limits, and the state of the stores it shares.
+     *
+     * @param stores {@code GET /api/health}'s {@code shared} object: where the shared state and usage records are,
+     *               and whether each is reachable
+     */
+    public record Team(KeyLimits limits, Supplier<ObjectNode> stores) {
+    }
+
+    /** @param team the client keys ({@code CLIENT_KEYS}), their limits, and the shared stores' health */
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Metrics metrics, Clock clock, String version, KeyLimits limits) {
+                                  UsageStore usage, Metrics metrics, Clock clock, String version, Team team) {
+        KeyLimits limits = team.limits();
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
                 config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
@@ -88,7 +101,8 @@ public final class CcrServer implements AutoCloseable {
                 .get("/", root)
                 .get("/health", exchange -> Responses.json(exchange, 200,
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
-                .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
+                .get("/api/health", exchange -> Responses.json(exchange, 200,
+                        pipeline.healthReport().set("shared", team.stores().get())))
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())

@@ -155,6 +155,11 @@ public final class JdbcUsageStore implements UsageStore {
         }
     }
 
+    /** The database as logs show it: the SQLite file, or {@code postgresql://host:port/db} (never credentials). */
+    public String name() {
+        return name;
+    }
+
     /** Whether the database can be reached: false while the writer waits for it to come back. */
     public boolean reachable() {
         return !unreachable;

@@ -97,7 +97,47 @@ class TwoInstancesTest {
                 JsonNode seenByB = JSON.readTree(b.get("/api/usage", "x-api-key", "admin").body());
                 assertThat(seenByB.path("total").asInt()).isEqualTo(upstream.getRequestCount());
                 assertThat(seenByB.at("/records/0/clientKey").asText()).isEqualTo("alice");
+                JsonNode shared = shared(b);
+                assertThat(shared.at("/usage/store").asText()).startsWith("postgresql://127.0.0.1:").doesNotContain("user");
+                assertThat(shared.at("/usage/reachable").asBoolean()).isTrue();
             }
+        }
+    }
+
+    @Test
+    void withRedisAwayBothInstancesKeepServingAndSayTheyAreDegradedUntilItIsBack() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             MockWebServer upstream = Upstreams.mock()) {
+            String config = """
+                    {"STATE":{"redis":"%s"}, "APIKEY":"admin",
+                     "CLIENT_KEYS":[{"name":"alice","key":"sk-alice","limits":{"requestsPerMinute":100}}],
+                     "Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]}],
+                     "Router":{"default":"p,m"}}
+                    """.formatted(redis.uri(), Upstreams.url(upstream, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                assertThat(shared(a).path("degraded").asBoolean()).isFalse();
+                assertThat(shared(a).path("where").asText()).isEqualTo("127.0.0.1:" + redis.port() + "/0");
+
+                redis.pause();
+                for (RunningRouter router : new RunningRouter[]{a, b}) {
+                    upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                    assertThat(router.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                    assertThat(within(Duration.ofSeconds(5), () -> shared(router).path("degraded").asBoolean())).isTrue();
+                }
+
+                redis.resume();
+                assertThat(within(Duration.ofSeconds(10), () -> !shared(a).path("degraded").asBoolean()
+                        && !shared(b).path("degraded").asBoolean())).isTrue();
+            }
+        }
+    }
+
+    /** {@code GET /api/health}'s {@code shared} object. */
+    private static JsonNode shared(RunningRouter router) {
+        try {
+            return JSON.readTree(router.get("/api/health", "x-api-key", "admin").body()).path("shared");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
