@@ -136,7 +136,7 @@ public final class RouterApp implements AutoCloseable {
         Duration retention = Duration.ofDays(Math.max(days, 0));
         String shared = config.resolved().path(USAGE_DB).asText("");
         if (shared.startsWith("jdbc:postgresql:")) {
-            return JdbcUsageStore.openPostgres(shared, clock, retention); // waits for nothing: an unreachable one queues
+            return JdbcUsageStore.openPostgres(shared, data.resolve("usage-pending.jsonl"), clock, retention);
         } else if (!shared.isEmpty()) { // the URL itself may hold a password: not repeated here
             throw new IllegalStateException(USAGE_DB + " must be a jdbc:postgresql://host:port/database URL");
         }

@@ -31,9 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * at most the batch in flight and {@link #close} writes everything queued. Records older than the retention are
  * deleted at start and hourly.
  *
- * <p>A database that cannot be reached (a PostgreSQL server restarting) keeps its batch: the writer retries it with a
- * growing pause while new records wait on the queue, logs the outage once and its end once, and reconnects. Any other
- * failure costs its batch, as a retry would fail the same way.
+ * <p>A database that cannot be reached (a PostgreSQL server restarting) keeps its batch: it waits in a
+ * {@link UsageSpool} on disk (or, without one, on the queue), the writer retries with a growing pause, logs the outage
+ * once and its end once, and reconnects. Any other failure costs its batch, as a retry would fail the same way.
  */
 public final class JdbcUsageStore implements UsageStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcUsageStore.class);
@@ -66,12 +66,18 @@ public final class JdbcUsageStore implements UsageStore {
     /** Null until opened and after a failure that broke it; guarded by {@link #readLock}. */
     private Connection readConnection;
     private final Thread writer;
+    /** Where records wait on disk while the database is unreachable; empty: they wait on the queue. */
+    private final Optional<UsageSpool> spool;
     private volatile boolean open = true;
     private volatile boolean unreachable;
+    /** Records this process put in the spool and has not written yet; the writer's own. */
+    private long spooledHere;
     private Instant nextPrune;
 
-    private JdbcUsageStore(String name, UsageDialect dialect, Connector connector, Clock clock, Duration retention) {
+    private JdbcUsageStore(String name, UsageDialect dialect, Connector connector, Clock clock, Duration retention,
+                           Optional<UsageSpool> spool) {
         this.name = name;
+        this.spool = spool;
         this.dialect = dialect;
         this.connector = connector;
         this.clock = clock;
@@ -92,7 +98,7 @@ public final class JdbcUsageStore implements UsageStore {
             throw new IllegalStateException("Could not open the usage database " + file + ": " + e.getMessage(), e);
         }
         JdbcUsageStore store = new JdbcUsageStore(file.toString(), UsageDialect.SQLITE,
-                () -> DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock, retention);
+                () -> DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock, retention, Optional.empty());
         try {
             store.writeConnection();
         } catch (SQLException e) {
@@ -104,16 +110,19 @@ public final class JdbcUsageStore implements UsageStore {
 
     /**
      * Connects to a team's PostgreSQL database ({@code jdbc:postgresql://host:port/db?user=..&password=..}), creating
-     * the tables when they are missing. A database that is down at start does not stop ccr: records queue until it
-     * is reachable.
+     * the tables when they are missing. A database that is down at start does not stop ccr: records wait in
+     * {@code spool} (bounded, on disk) until it is reachable, and so do records of an earlier run that stopped during
+     * an outage.
      *
+     * @param spool     where records wait while the database is unreachable ({@code data/usage-pending.jsonl})
      * @param retention how long records are kept; zero keeps them forever
      */
-    public static JdbcUsageStore openPostgres(String url, Clock clock, Duration retention) {
+    public static JdbcUsageStore openPostgres(String url, Path spool, Clock clock, Duration retention) {
         JdbcUsageStore store = new JdbcUsageStore(PostgresUrl.redacted(url), UsageDialect.POSTGRES,
-                () -> DriverManager.getConnection(url), clock, retention);
+                () -> DriverManager.getConnection(url), clock, retention, Optional.of(new UsageSpool(spool)));
         try {
             store.writeConnection();
+            store.spool.filter(waiting -> !waiting.isEmpty()).ifPresent(store::writeSpooled); // an earlier run's
         } catch (SQLException e) {
             store.unreachable(e);
         }
@@ -190,7 +199,12 @@ public final class JdbcUsageStore implements UsageStore {
                 }
                 if (!batch.isEmpty()) {
                     boolean written = write(batch);
-                    if (written || !open) {
+                    if (!written && spool.isPresent() && spool.get().append(batch)) {
+                        spooledHere += batch.size(); // finished once written from the spool: reads wait for them
+                        batch.clear();
+                        pause = Math.min(Math.max(pause * 2, 100), MAX_RETRY_PAUSE_MS);
+                        Thread.sleep(open ? pause : 0);
+                    } else if (written || !open) {
                         if (!written) {
                             LOG.warn("The usage database {} is still unreachable at shutdown; {} records are lost",
                                     name, batch.size());
@@ -202,6 +216,9 @@ public final class JdbcUsageStore implements UsageStore {
                         pause = Math.min(Math.max(pause * 2, 100), MAX_RETRY_PAUSE_MS);
                         Thread.sleep(pause);
                     }
+                }
+                if (spool.isPresent() && !spool.get().isEmpty()) {
+                    writeSpooled(spool.get()); // also how the writer notices that the database is back
                 }
                 if (!clock.instant().isBefore(nextPrune)) {
                     prune();
@@ -220,7 +237,19 @@ public final class JdbcUsageStore implements UsageStore {
                 != Outcome.UNREACHABLE;
     }
 
-    private void finished(int records) {
+    /** The records that waited on disk, in one transaction; the spool is emptied only once they are committed. */
+    private void writeSpooled(UsageSpool waiting) {
+        long[] count = {0};
+        if (inTransaction(() -> count[0] = waiting.read(BATCH, records -> UsageRows.insert(writeConnection(), records)),
+                "write the usage records waiting in " + waiting.file()) == Outcome.DONE) {
+            waiting.clear();
+            finished(spooledHere);
+            spooledHere = 0;
+            LOG.info("Wrote {} usage records that waited in {} for the database", count[0], waiting.file());
+        }
+    }
+
+    private void finished(long records) {
         synchronized (done) {
             done[0] += records;
             done.notifyAll();

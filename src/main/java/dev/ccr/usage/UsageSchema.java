@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The usage database's tables: {@code usage_records} (one row a record, as the fork names it) and
@@ -32,31 +33,39 @@ final class UsageSchema {
         }
     }
 
+    /** The records table; {@code %s} opens the column list (PostgreSQL's {@code seq}, SQLite's nothing). */
+    private static final String RECORDS = """
+            CREATE TABLE IF NOT EXISTS usage_records (%s
+              id TEXT NOT NULL, ts INTEGER NOT NULL, session_id TEXT, project TEXT, client_type TEXT NOT NULL,
+              provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL, scenario TEXT NOT NULL,
+              rule TEXT, stream INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+              cache_read_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL, ttft_ms INTEGER,
+              tokens_per_second INTEGER, duration_ms INTEGER NOT NULL, status TEXT NOT NULL,
+              http_status INTEGER NOT NULL, error_type TEXT, error_message TEXT, attempts TEXT NOT NULL,
+              client_key TEXT)""";
+    private static final String DAILY = """
+            CREATE TABLE IF NOT EXISTS usage_daily (
+              day TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
+              scenario TEXT NOT NULL, client_type TEXT NOT NULL, status TEXT NOT NULL,
+              count INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+              cache_read_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL,
+              ttft_sum INTEGER NOT NULL, ttft_count INTEGER NOT NULL, speed_sum INTEGER NOT NULL,
+              speed_count INTEGER NOT NULL,
+              PRIMARY KEY (day, provider, model, original_model, scenario, client_type, status))""";
+    // The history pages by time; a session's records are looked up on their own (the only raw-row summary).
+    private static final List<String> INDEXES = List.of(
+            "CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)",
+            "CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
+
     static void create(Connection connection) throws SQLException {
         setAsideForeignTable(connection);
         try (Statement s = connection.createStatement()) {
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS usage_records (
-                      id TEXT NOT NULL, ts INTEGER NOT NULL, session_id TEXT, project TEXT, client_type TEXT NOT NULL,
-                      provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL, scenario TEXT NOT NULL,
-                      rule TEXT, stream INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-                      cache_read_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL, ttft_ms INTEGER,
-                      tokens_per_second INTEGER, duration_ms INTEGER NOT NULL, status TEXT NOT NULL,
-                      http_status INTEGER NOT NULL, error_type TEXT, error_message TEXT, attempts TEXT NOT NULL,
-                      client_key TEXT)""");
+            s.execute(RECORDS.formatted(""));
             addClientKeyColumn(connection);
-            // The history pages by time; a session's records are looked up on their own (the only raw-row summary).
-            s.execute("CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)");
-            s.execute("CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS usage_daily (
-                      day TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
-                      scenario TEXT NOT NULL, client_type TEXT NOT NULL, status TEXT NOT NULL,
-                      count INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-                      cache_read_tokens INTEGER NOT NULL, cache_creation_tokens INTEGER NOT NULL,
-                      ttft_sum INTEGER NOT NULL, ttft_count INTEGER NOT NULL, speed_sum INTEGER NOT NULL,
-                      speed_count INTEGER NOT NULL,
-                      PRIMARY KEY (day, provider, model, original_model, scenario, client_type, status)) WITHOUT ROWID""");
+            for (String index : INDEXES) {
+                s.execute(index);
+            }
+            s.execute(DAILY + " WITHOUT ROWID");
             s.execute("PRAGMA user_version=" + VERSION);
         }
     }
@@ -71,26 +80,11 @@ final class UsageSchema {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             s.execute("SELECT pg_advisory_xact_lock(" + POSTGRES_LOCK + ")");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS usage_records (
-                      seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL, ts BIGINT NOT NULL, session_id TEXT, project TEXT,
-                      client_type TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
-                      scenario TEXT NOT NULL, rule TEXT, stream INTEGER NOT NULL, input_tokens BIGINT NOT NULL,
-                      output_tokens BIGINT NOT NULL, cache_read_tokens BIGINT NOT NULL,
-                      cache_creation_tokens BIGINT NOT NULL, ttft_ms BIGINT, tokens_per_second BIGINT,
-                      duration_ms BIGINT NOT NULL, status TEXT NOT NULL, http_status INTEGER NOT NULL, error_type TEXT,
-                      error_message TEXT, attempts TEXT NOT NULL, client_key TEXT)""");
-            s.execute("CREATE INDEX IF NOT EXISTS usage_records_ts ON usage_records(ts)");
-            s.execute("CREATE INDEX IF NOT EXISTS usage_records_session ON usage_records(session_id, ts)");
-            s.execute("""
-                    CREATE TABLE IF NOT EXISTS usage_daily (
-                      day TEXT NOT NULL, provider TEXT NOT NULL, model TEXT NOT NULL, original_model TEXT NOT NULL,
-                      scenario TEXT NOT NULL, client_type TEXT NOT NULL, status TEXT NOT NULL,
-                      count BIGINT NOT NULL, input_tokens BIGINT NOT NULL, output_tokens BIGINT NOT NULL,
-                      cache_read_tokens BIGINT NOT NULL, cache_creation_tokens BIGINT NOT NULL,
-                      ttft_sum BIGINT NOT NULL, ttft_count BIGINT NOT NULL, speed_sum BIGINT NOT NULL,
-                      speed_count BIGINT NOT NULL,
-                      PRIMARY KEY (day, provider, model, original_model, scenario, client_type, status))""");
+            s.execute(RECORDS.formatted(" seq BIGSERIAL PRIMARY KEY,").replace("INTEGER", "BIGINT"));
+            for (String index : INDEXES) {
+                s.execute(index);
+            }
+            s.execute(DAILY.replace("INTEGER", "BIGINT"));
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.time.Duration;
 
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresUsageStoreTest extends UsageStoreContract {
     private static LocalPostgres postgres;
     private String url;
+    @TempDir
+    Path dir;
+    private Path spool;
 
     @BeforeAll
     static void startPostgres() {
@@ -35,17 +41,18 @@ class PostgresUsageStoreTest extends UsageStoreContract {
     @BeforeEach
     void freshDatabase() {
         url = postgres.newDatabase();
+        spool = dir.resolve("data/usage-pending.jsonl");
     }
 
     @Override
     protected JdbcUsageStore openStore(Duration retention) {
-        return JdbcUsageStore.openPostgres(url, clock, retention);
+        return JdbcUsageStore.openPostgres(url, spool, clock, retention);
     }
 
     @Test
     void twoInstancesWritingToOneDatabaseEachSeeTheWholeTeamsRecordsAndSums() {
         open(Duration.ZERO);
-        try (JdbcUsageStore other = JdbcUsageStore.openPostgres(url, clock, Duration.ZERO)) {
+        try (JdbcUsageStore other = JdbcUsageStore.openPostgres(url, dir.resolve("other.jsonl"), clock, Duration.ZERO)) {
             for (int i = 0; i < 50; i++) {
                 store.append(UsageRecords.record(clock.instant(), "p", "m", "default", SUCCESS, 1, 10));
                 other.append(UsageRecords.record(clock.instant(), "q", "m", "default", SUCCESS, 2, 20));
@@ -77,6 +84,25 @@ class PostgresUsageStoreTest extends UsageStoreContract {
             assertThat(log.lines()).filteredOn(l -> l.contains("cannot be reached")).hasSize(1);
             assertThat(log.text()).contains("reachable again").doesNotContain("user=");
         }
+    }
+
+    @Test
+    void recordsOfAnInstanceStoppedDuringAnOutageWaitOnDiskAndAreWrittenAtItsNextStart() {
+        open(Duration.ZERO);
+        postgres.pause();
+        try {
+            store.append(next("during", "m", "default", SUCCESS, 1, 1));
+            store.append(next("during", "m", "default", SUCCESS, 2, 2));
+            store.close();
+            assertThat(spool).exists();
+        } finally {
+            postgres.resume();
+        }
+
+        open(Duration.ZERO);
+
+        assertThat(store.records(UsageFilter.ALL)).extracting(r -> r.usage().inputTokens()).containsExactly(1L, 2L);
+        assertThat(spool).doesNotExist();
     }
 
     private void awaitUnreachable() {
