@@ -108,7 +108,7 @@ public final class RouterApp implements AutoCloseable {
                 presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), tokens,
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
-                        listeners(presetConfig, options, clock, usage, metrics), clock));
+                        Listeners.both(listeners(presetConfig, options, clock, usage, metrics), limits.listeners()), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
                     usage, metrics, clock, Version.current(),
