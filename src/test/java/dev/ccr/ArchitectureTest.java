@@ -104,4 +104,22 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void sharedStateIsReachedOnlyFromTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("dev.ccr.shared..", "dev.ccr.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.shared..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.ccr.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..",
+                        "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..", "dev.ccr.wire..", "dev.ccr.usage..")
+                .check(classes);
+    }
+
+    @Test
+    void lettuceStaysInTheSharedState() {
+        noClasses().that().resideOutsideOfPackage("dev.ccr.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..")
+                .check(classes);
+    }
 }

@@ -55,7 +55,7 @@ public class UsageQueryBenchmark {
     public int records;
 
     private Path dir;
-    private SqliteUsageStore store;
+    private JdbcUsageStore store;
     private UsageFilter last30Days;
     private UsageFilter oneSession;
     private UsageFilter errorsOfOneProvider;
@@ -82,7 +82,7 @@ public class UsageQueryBenchmark {
             UsageRows.insert(connection, batch);
             connection.commit();
         }
-        store = SqliteUsageStore.open(file, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
+        store = JdbcUsageStore.openSqlite(file, Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ZERO);
         last30Days = UsageFilter.ALL.withTime(Optional.of(NOW.minus(Duration.ofDays(30)).minus(Duration.ofHours(2))), Optional.empty());
         oneSession = new UsageFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.of("session-17"), Optional.empty());

@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.limits.KeyLimits;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.AccessLog;
 import dev.ccr.pipeline.MessagesPipeline;
@@ -15,9 +16,11 @@ import dev.ccr.routing.Router;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.script.Scripts;
 import dev.ccr.server.CcrServer;
+import dev.ccr.shared.RedisState;
+import dev.ccr.shared.SharedResilience;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.UpstreamClient;
-import dev.ccr.usage.SqliteUsageStore;
+import dev.ccr.usage.JdbcUsageStore;
 import dev.ccr.usage.UsageStore;
 
 import java.nio.file.Path;
@@ -34,6 +37,8 @@ public final class RouterApp implements AutoCloseable {
     /** The config key naming how many days usage records are kept. */
     public static final String USAGE_RETENTION_DAYS = "USAGE_RETENTION_DAYS";
     private static final long DEFAULT_RETENTION_DAYS = 180;
+    /** The config key naming a team's shared usage database, {@code jdbc:postgresql://...}; unset: the SQLite file. */
+    public static final String USAGE_DB = "USAGE_DB";
     private final CcrServer server;
     private final MessagesPipeline pipeline;
     private final PresetPipelines presets;
@@ -41,11 +46,13 @@ public final class RouterApp implements AutoCloseable {
     private final Scripts scripts;
     private final UsageStore usage;
     private final Quotas quotas;
+    private final Optional<RedisState> shared;
 
     private RouterApp(CcrServer server, MessagesPipeline pipeline, PresetPipelines presets, UpstreamClient upstream,
-                      Scripts scripts, UsageStore usage, Quotas quotas) {
+                      Scripts scripts, UsageStore usage, Quotas quotas, Optional<RedisState> shared) {
         this.usage = usage;
         this.quotas = quotas;
+        this.shared = shared;
         this.server = server;
         this.pipeline = pipeline;
         this.presets = presets;
@@ -93,10 +100,15 @@ public final class RouterApp implements AutoCloseable {
         Metrics metrics = new Metrics();
         Path quotaFile = new CcrHome(store.file().toAbsolutePath().getParent()).runtime().resolve("quota-store.json");
         Quotas quotas = Quotas.start(config, Optional.of(quotaFile), clock);
+        Optional<RedisState> shared = TeamState.redis(config);
+        KeyLimits limits = TeamState.limits(config, shared, clock);
+        Resilience resilience = Resilience.create(config.resilience(), clock, Optional.of(healthFile));
+        shared.ifPresent(redis -> SharedResilience.share(redis, resilience.health(), resilience.promotions(), clock));
         MessagesPipeline pipeline = new MessagesPipeline(config, upstream, scripts.route(Router.ccrDefault()), tokens,
                 scripts.register(TransformerRegistry.withBuiltins(), config.providers()),
-                withQuotaGate(Resilience.create(config.resilience(), clock, Optional.of(healthFile)), config, quotas),
-                Listeners.both(listeners(config, options, clock, usage, metrics), quotaHeaders(quotas)), clock);
+                withQuotaGate(resilience, config, quotas),
+                Listeners.both(Listeners.both(listeners(config, options, clock, usage, metrics), quotaHeaders(quotas)),
+                        limits.listeners()), clock);
         metrics.watchCircuits(pipeline::healthReport);
         // Preset namespaces: no custom router (as in CCR), the global plugins, provider health kept in memory (one
         // file has one writer).
@@ -104,13 +116,15 @@ public final class RouterApp implements AutoCloseable {
                 presetConfig -> new MessagesPipeline(presetConfig, upstream, Router.ccrDefault(), tokens,
                         scripts.register(TransformerRegistry.withBuiltins(), presetConfig.providers()),
                         Resilience.create(presetConfig.resilience(), clock, Optional.empty()),
-                        listeners(presetConfig, options, clock, usage, metrics), clock));
+                        Listeners.both(listeners(presetConfig, options, clock, usage, metrics), limits.listeners()), clock));
         try {
             return new RouterApp(CcrServer.start(config, store, pipeline, presets::find, options.home().map(CcrHome::logs),
-                    usage, metrics, quotas, clock, Version.current()),
-                    pipeline, presets, upstream, scripts, usage, quotas);
+                    usage, metrics, quotas, clock, Version.current(),
+                    new CcrServer.Team(limits, () -> TeamState.health(shared, usage))),
+                    pipeline, presets, upstream, scripts, usage, quotas, shared);
         } catch (RuntimeException e) {
             quotas.close();
+            shared.ifPresent(RedisState::close);
             presets.close();
             pipeline.close();
             upstream.close();
@@ -122,13 +136,21 @@ public final class RouterApp implements AutoCloseable {
 
     /**
      * The fork's usage records (spec §7.1) in {@code data/usage.sqlite} next to the config, like the health file; the
-     * legacy {@code data/usage.jsonl} is imported once. {@code USAGE_RETENTION_DAYS} (default 180, 0 keeps all).
+     * legacy {@code data/usage.jsonl} is imported once. {@code USAGE_RETENTION_DAYS} (default 180, 0 keeps all). A
+     * team's instances share one PostgreSQL database instead when {@code USAGE_DB} names it.
      */
     private static UsageStore usageStore(Config config, ConfigStore store, Clock clock) {
         Path data = store.file().toAbsolutePath().getParent().resolve("data");
         long days = config.resolved().path(USAGE_RETENTION_DAYS).asLong(DEFAULT_RETENTION_DAYS);
-        return UsageStore.openInBackground(() -> SqliteUsageStore.open(data.resolve("usage.sqlite"),
-                Optional.of(data.resolve("usage.jsonl")), clock, Duration.ofDays(Math.max(days, 0))));
+        Duration retention = Duration.ofDays(Math.max(days, 0));
+        String shared = config.resolved().path(USAGE_DB).asText("");
+        if (shared.startsWith("jdbc:postgresql:")) {
+            return JdbcUsageStore.openPostgres(shared, data.resolve("usage-pending.jsonl"), clock, retention);
+        } else if (!shared.isEmpty()) { // the URL itself may hold a password: not repeated here
+            throw new IllegalStateException(USAGE_DB + " must be a jdbc:postgresql://host:port/database URL");
+        }
+        return UsageStore.openInBackground(() -> JdbcUsageStore.openSqlite(data.resolve("usage.sqlite"),
+                Optional.of(data.resolve("usage.jsonl")), clock, retention));
     }
 
     /** Resilience whose fallback planner also skips providers whose quota is spent or kept in reserve (docs/quota.md). */
@@ -175,5 +197,6 @@ public final class RouterApp implements AutoCloseable {
         scripts.close();
         usage.close();
         quotas.close();
+        shared.ifPresent(RedisState::close);
     }
 }

@@ -118,9 +118,11 @@ public final class ConfigParser {
         if (host.isEmpty()) {
             return Config.LOOPBACK;
         }
-        if (apiKey.isEmpty() && !host.get().equals(Config.LOOPBACK)) {
+        // A team's client keys guard the server as APIKEY does.
+        boolean clientKeys = root.path("CLIENT_KEYS").isArray() && !root.path("CLIENT_KEYS").isEmpty();
+        if (apiKey.isEmpty() && !clientKeys && !host.get().equals(Config.LOOPBACK)) {
             warnings.add(new ConfigProblem("HOST", "API key is not set, so HOST '" + host.get() + "' is forced to 127.0.0.1",
-                    "set APIKEY to listen on other interfaces"));
+                    "set APIKEY (or CLIENT_KEYS) to listen on other interfaces"));
             return Config.LOOPBACK;
         }
         return host.get();

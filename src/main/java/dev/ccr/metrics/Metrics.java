@@ -55,7 +55,7 @@ public final class Metrics {
 
     /** A {@link RequestMetrics} for each request. */
     public RequestListener.Factory listeners() {
-        return request -> new RequestMetrics(this);
+        return request -> new RequestMetrics(this, request.clientKey().orElse(""));
     }
 
     /** The Prometheus text exposition (format 0.0.4) of every meter. */

@@ -20,6 +20,18 @@ public interface ClientRequest {
     /** Runs {@code action} once when the client's connection closes. */
     void onDisconnect(Runnable action);
 
+    /** The name of the client key the request carried ({@code CLIENT_KEYS}), for usage records and metrics. */
+    default Optional<String> clientKey() {
+        return Optional.empty();
+    }
+
+    /**
+     * Refuses (with an {@link ApiException}) a routed target the caller's client key may not use. The pipeline calls
+     * it once routing decided; without client keys everything is allowed.
+     */
+    default void admit(dev.ccr.routing.Target routed) {
+    }
+
     default Optional<String> header(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return headers().stream().filter(h -> h.getKey().equals(lower)).map(Map.Entry::getValue).findFirst();

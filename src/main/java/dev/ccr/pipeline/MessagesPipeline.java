@@ -94,6 +94,7 @@ public final class MessagesPipeline implements AutoCloseable {
             listener = SessionUsageRecorder.around(listener, router.sessionUsage(), decision);
             Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
+            request.admit(routed);
 
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
             if (!plan.skipped().isEmpty()) {

@@ -31,6 +31,7 @@ public final class UsageRecorder implements RequestListener {
     private final long startMillis;
     private final Optional<String> userAgent;
     private final boolean sessionHeader;
+    private final Optional<String> clientKey;
     private String clientType;
     private String originalModel = "";
     private boolean stream;
@@ -51,6 +52,7 @@ public final class UsageRecorder implements RequestListener {
         this.attemptStartMillis = startMillis;
         this.userAgent = request.header("user-agent");
         this.sessionHeader = request.header(SessionId.HEADER).isPresent();
+        this.clientKey = request.clientKey();
         this.clientType = ClientType.detect(userAgent, sessionHeader);
     }
 
@@ -148,7 +150,7 @@ public final class UsageRecorder implements RequestListener {
                 scenario, rule, stream, usage, ttft,
                 success ? UsageRecord.tokensPerSecond(usage.outputTokens(), durationMs, ttft) : OptionalLong.empty(),
                 durationMs, success ? UsageRecord.Status.SUCCESS : UsageRecord.Status.ERROR, status, errorType,
-                errorMessage, before);
+                errorMessage, before, clientKey);
     }
 
     private static String message(ApiError error) {

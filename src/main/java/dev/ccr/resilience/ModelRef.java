@@ -10,7 +10,7 @@ public record ModelRef(String provider, String model) {
     }
 
     /** Parses {@code provider,model} (split at the first comma), or returns null for anything else. */
-    static ModelRef parseOrNull(String route) {
+    public static ModelRef parseOrNull(String route) {
         int comma = route == null ? -1 : route.indexOf(',');
         return comma <= 0 ? null : new ModelRef(route.substring(0, comma).trim(), route.substring(comma + 1).trim());
     }

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The circuit breakers of every provider and model, what each attempt teaches them, and their persistence in
  * {@code ~/.claude-code-router/runtime/provider-health.json} so a restart does not forget an outage. States older than
- * a day are not restored.
+ * a day are not restored. A breaker that opens, is rate limited or closes again is told to a team's other instances
+ * through {@link #shareWith}; theirs arrive through {@link #applyShared}. Failure streaks are counted per instance;
+ * what is shared is the outcome.
  */
 public final class ProviderHealth {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderHealth.class);
@@ -34,6 +36,7 @@ public final class ProviderHealth {
     private final Promotions promotions;
     private final Optional<Path> file;
     private final Map<ModelRef, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private volatile ResilienceSharing sharing = ResilienceSharing.NONE;
 
     public ProviderHealth(ResilienceSettings settings, Clock clock, Promotions promotions, Optional<Path> file) {
         this.settings = settings;
@@ -41,6 +44,11 @@ public final class ProviderHealth {
         this.promotions = promotions;
         this.file = file;
         file.ifPresent(this::restore);
+    }
+
+    /** Tells {@code sharing} of every breaker that changes state here from now on. */
+    public void shareWith(ResilienceSharing sharing) {
+        this.sharing = java.util.Objects.requireNonNull(sharing, "sharing");
     }
 
     public boolean isAvailable(ModelRef model) {
@@ -56,6 +64,7 @@ public final class ProviderHealth {
         boolean wasClean = breaker.isClosedAndClean();
         if (breaker.recordSuccess()) {
             LOG.info("{} recovered: circuit closed", model);
+            sharing.breakerChanged(model, breaker.snapshot());
             promotions.clearPrimary(model);
         }
         if (!wasClean) {
@@ -73,11 +82,14 @@ public final class ProviderHealth {
             Duration cooldown = failure.retryAfter().orElse(settings.rateLimitCooldown());
             breaker.markRateLimited(clock.instant().plus(cooldown), failure.message());
             LOG.warn("{} is rate limited: skipped for {} s", model, cooldown.toSeconds());
+            sharing.breakerChanged(model, breaker.snapshot());
         } else {
             CircuitBreaker.State before = breaker.snapshot().state();
             breaker.recordFailure(failure.message());
-            if (before != CircuitBreaker.State.OPEN && breaker.snapshot().state() == CircuitBreaker.State.OPEN) {
+            CircuitBreaker.Snapshot after = breaker.snapshot();
+            if (before != CircuitBreaker.State.OPEN && after.state() == CircuitBreaker.State.OPEN) {
                 LOG.warn("{} circuit opened after {}: {}", model, failure.kind(), failure.message());
+                sharing.breakerChanged(model, after);
             }
         }
         promotions.clearFallback(model);
@@ -89,8 +101,27 @@ public final class ProviderHealth {
         CircuitBreaker breaker = breaker(model);
         if (breaker.snapshot().rateLimitUntil().isEmpty()) {
             breaker.forceOpen(reason);
+            sharing.breakerChanged(model, breaker.snapshot());
             persist();
         }
+    }
+
+    /** Takes on the state another instance's breaker for {@code model} reached; tells no one. */
+    public void applyShared(ModelRef model, CircuitBreaker.Snapshot snapshot) {
+        breaker(model).restore(snapshot);
+        persist();
+    }
+
+    /** The breakers not closed here, to hand to the other instances after the shared store was away. */
+    public Map<ModelRef, CircuitBreaker.Snapshot> notClosed() {
+        Map<ModelRef, CircuitBreaker.Snapshot> states = new java.util.HashMap<>();
+        breakers.forEach((model, breaker) -> {
+            CircuitBreaker.Snapshot s = breaker.snapshot();
+            if (s.state() != CircuitBreaker.State.CLOSED) {
+                states.put(model, s);
+            }
+        });
+        return states;
     }
 
     public Optional<CircuitBreaker.Snapshot> snapshot(ModelRef model) {

@@ -1,5 +1,7 @@
 package dev.ccr.server;
 
+import dev.ccr.limits.ClientKey;
+import dev.ccr.limits.ClientKeys;
 import dev.ccr.pipeline.ApiError;
 
 import java.nio.charset.StandardCharsets;
@@ -12,17 +14,25 @@ import java.util.function.IntSupplier;
  * {@code /ui…} and the UI's login must carry it as a Bearer token or {@code x-api-key}, or carry a web UI session
  * cookie; without one, browsers from other origins are refused. A browser's state-changing call from another origin
  * is refused in both cases unless it shows the key itself (no cross-site request forgery through the cookie).
+ * A team's client keys ({@code CLIENT_KEYS}) are accepted too, on the model endpoints only: the admin API and the UI
+ * stay with {@code APIKEY}.
  */
 final class Auth {
     /** Where the UI trades the key for a session cookie; open to all, it checks the key itself. */
     static final String LOGIN_PATH = "/api/ui/login";
 
     private final Optional<String> apiKey;
+    private final ClientKeys clientKeys;
     private final IntSupplier port;
 
     /** @param port the port the server is bound to (known once it is, when the config asks for port 0) */
     Auth(Optional<String> apiKey, IntSupplier port) {
+        this(apiKey, ClientKeys.NONE, port);
+    }
+
+    Auth(Optional<String> apiKey, ClientKeys clientKeys, IntSupplier port) {
         this.apiKey = apiKey;
+        this.clientKeys = clientKeys;
         this.port = port;
     }
 
@@ -36,18 +46,42 @@ final class Auth {
                 || pathAndQuery.equals(LOGIN_PATH)) {
             return Optional.empty();
         }
-        if (apiKey.isEmpty()) {
+        if (!keyRequired()) {
             if (origin != null && !allowedOrigin(origin)) {
                 return Optional.of(ApiError.permission("CORS not allowed for this origin"));
             }
             return Optional.empty();
         }
-        String credential = authorization != null ? authorization : xApiKey;
-        if (credential == null || credential.isEmpty()) {
+        Optional<String> token = token(authorization, xApiKey);
+        if (token.isEmpty()) {
             return uiSession ? Optional.empty() : Optional.of(ApiError.authentication("APIKEY is missing"));
         }
-        String token = credential.startsWith("Bearer") ? afterFirstSpace(credential) : credential;
-        return matchesKey(token) ? Optional.empty() : Optional.of(ApiError.authentication("Invalid API key"));
+        if (matchesKey(token.get())) {
+            return Optional.empty();
+        }
+        if (clientKeys.find(token.get()).isPresent()) {
+            return modelTraffic(pathAndQuery) ? Optional.empty() : Optional.of(ApiError.permission(
+                    "A client key may call the model endpoints (/v1/...) only; this one needs APIKEY"));
+        }
+        return Optional.of(ApiError.authentication("Invalid API key"));
+    }
+
+    /** The client key the request carries, if it carries one of {@code CLIENT_KEYS}. */
+    Optional<ClientKey> clientKey(String authorization, String xApiKey) {
+        return clientKeys.isEmpty() ? Optional.empty() : token(authorization, xApiKey).flatMap(clientKeys::find);
+    }
+
+    private static boolean modelTraffic(String pathAndQuery) {
+        return pathAndQuery.startsWith("/v1/") || pathAndQuery.startsWith("/preset/");
+    }
+
+    /** The Bearer token of {@code Authorization}, else {@code x-api-key}. */
+    private static Optional<String> token(String authorization, String xApiKey) {
+        String credential = authorization != null ? authorization : xApiKey;
+        if (credential == null || credential.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(credential.startsWith("Bearer") ? afterFirstSpace(credential) : credential);
     }
 
     /** Whether {@code key} is the configured API key (false when there is none). */
@@ -57,7 +91,7 @@ final class Auth {
     }
 
     boolean keyRequired() {
-        return apiKey.isPresent();
+        return apiKey.isPresent() || !clientKeys.isEmpty();
     }
 
     /**

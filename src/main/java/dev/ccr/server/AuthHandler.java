@@ -1,26 +1,37 @@
 package dev.ccr.server;
 
+import dev.ccr.limits.ClientKey;
+import dev.ccr.limits.KeyLimits;
 import dev.ccr.pipeline.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
+import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 
 import java.util.Optional;
 
-/** Applies {@link Auth} to every request before it reaches a route, and answers CORS preflights. */
+/**
+ * Applies {@link Auth} to every request before it reaches a route, and answers CORS preflights. A request carrying a
+ * client key has the key attached for the pipeline ({@link #CLIENT_KEY}), and a message beyond the key's limits is
+ * answered 429 with {@code retry-after} before its body is read.
+ */
 final class AuthHandler implements HttpHandler {
+    /** The client key a request carried, for {@link UndertowClientRequest}. */
+    static final AttachmentKey<ClientKey> CLIENT_KEY = AttachmentKey.create(ClientKey.class);
     private static final HttpString ALLOW_ORIGIN = HttpString.tryFromString("Access-Control-Allow-Origin");
 
     private final Auth auth;
     private final UiSessions sessions;
+    private final KeyLimits limits;
     private final HttpHandler next;
 
-    AuthHandler(Auth auth, UiSessions sessions, HttpHandler next) {
+    AuthHandler(Auth auth, UiSessions sessions, KeyLimits limits, HttpHandler next) {
         this.auth = auth;
         this.sessions = sessions;
+        this.limits = limits;
         this.next = next;
     }
 
@@ -46,6 +57,18 @@ final class AuthHandler implements HttpHandler {
         if (refused.isPresent()) {
             Responses.error(exchange, refused.get());
             return;
+        }
+        Optional<ClientKey> clientKey = auth.clientKey(authorization, xApiKey);
+        if (clientKey.isPresent()) {
+            exchange.putAttachment(CLIENT_KEY, clientKey.get());
+            if (exchange.getRequestMethod().equals(Methods.POST) && exchange.getRequestPath().endsWith("/v1/messages")) {
+                Optional<KeyLimits.Refusal> over = limits.admit(clientKey.get());
+                if (over.isPresent()) {
+                    Responses.error(exchange, ApiError.upstream(429, over.get().message(), null),
+                            "retry-after", String.valueOf(over.get().retryAfter().toSeconds()));
+                    return;
+                }
+            }
         }
         if (origin != null && auth.allowedOrigin(origin)) {
             exchange.getResponseHeaders().put(ALLOW_ORIGIN, origin);

@@ -1,8 +1,12 @@
 package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.limits.ClientKeys;
+import dev.ccr.limits.KeyLimits;
+import dev.ccr.limits.LimitCounters;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
@@ -22,6 +26,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,6 +64,25 @@ public final class CcrServer implements AutoCloseable {
     public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
                                   Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
                                   UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version) {
+        return start(config, store, pipeline, presets, logsDir, usage, metrics, quotas, clock, version,
+                new Team(new KeyLimits(ClientKeys.NONE, LimitCounters.embedded(), clock),
+                        () -> JSON.createObjectNode().put("state", "embedded")));
+    }
+
+    /**
+     * What a team's instance adds: its client keys and their limits, and the state of the stores it shares.
+     *
+     * @param stores {@code GET /api/health}'s {@code shared} object: where the shared state and usage records are,
+     *               and whether each is reachable
+     */
+    public record Team(KeyLimits limits, Supplier<ObjectNode> stores) {
+    }
+
+    /** @param team the client keys ({@code CLIENT_KEYS}), their limits, and the shared stores' health */
+    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
+                                  Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
+                                  UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version, Team team) {
+        KeyLimits limits = team.limits();
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
                 config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
@@ -68,7 +92,7 @@ public final class CcrServer implements AutoCloseable {
         UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
         QuotaEndpoint quotaApi = new QuotaEndpoint(quotas);
         AtomicInteger boundPort = new AtomicInteger(config.port());
-        Auth auth = new Auth(config.apiKey(), boundPort::get);
+        Auth auth = new Auth(config.apiKey(), limits.keys(), boundPort::get);
         UiSessions sessions = new UiSessions();
         UiEndpoint ui = new UiEndpoint(auth, sessions);
         UiFiles uiFiles = new UiFiles();
@@ -80,7 +104,8 @@ public final class CcrServer implements AutoCloseable {
                 .get("/", root)
                 .get("/health", exchange -> Responses.json(exchange, 200,
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
-                .get("/api/health", exchange -> Responses.json(exchange, 200, pipeline.healthReport()))
+                .get("/api/health", exchange -> Responses.json(exchange, 200,
+                        pipeline.healthReport().set("shared", team.stores().get())))
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
@@ -128,7 +153,7 @@ public final class CcrServer implements AutoCloseable {
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 // Undertow refuses more parameters with an empty 400; RequestHeadLimits answers in Anthropic's shape.
                 .setServerOption(UndertowOptions.MAX_PARAMETERS, RequestHeadLimits.UNDERTOW_MAX_PARAMETERS)
-                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, routes)))
+                .setHandler(new Dispatch(requests, new AuthHandler(auth, sessions, limits, routes)))
                 .build();
         try {
             undertow.start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.pipeline.ApiError;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,17 @@ final class Responses {
             return;
         }
         exchange.getResponseHeaders().clear();
+        send(exchange, error.status(), error.toBytes());
+    }
+
+    /** The error with one header of its own, such as a 429's {@code retry-after}. */
+    static void error(HttpServerExchange exchange, ApiError error, String header, String value) {
+        if (exchange.isResponseStarted()) {
+            exchange.endExchange();
+            return;
+        }
+        exchange.getResponseHeaders().clear();
+        exchange.getResponseHeaders().put(HttpString.tryFromString(header), value);
         send(exchange, error.status(), error.toBytes());
     }
 

@@ -1,5 +1,8 @@
 package dev.ccr.server;
 
+import dev.ccr.limits.ClientKey;
+import dev.ccr.pipeline.ApiError;
+import dev.ccr.routing.Target;
 import dev.ccr.pipeline.ClientRequest;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The pipeline's view of an Undertow exchange whose body has been read. */
 final class UndertowClientRequest implements ClientRequest {
@@ -47,6 +51,20 @@ final class UndertowClientRequest implements ClientRequest {
     @Override
     public byte[] body() {
         return body;
+    }
+
+    @Override
+    public Optional<String> clientKey() {
+        return Optional.ofNullable(exchange.getAttachment(AuthHandler.CLIENT_KEY)).map(ClientKey::name);
+    }
+
+    @Override
+    public void admit(Target routed) {
+        ClientKey key = exchange.getAttachment(AuthHandler.CLIENT_KEY);
+        if (key != null && !key.allows(routed.provider(), routed.model())) {
+            throw ApiError.permission("Client key '" + key.name() + "' may not use " + routed.provider() + ","
+                    + routed.model()).exception();
+        }
     }
 
     @Override

@@ -19,8 +19,9 @@ import java.util.Optional;
 final class UsageQueries {
     /** Per group: the summary's dimensions, then the additive sums in {@link UsageSummary.Breakdown}'s order. */
     private static final String RECORD_SUMS = """
-            SELECT strftime('%Y-%m-%d', ts / 1000, 'unixepoch'), provider, model, scenario, client_type,
-              COUNT(*), SUM(status = 'success'), SUM(input_tokens), SUM(output_tokens), SUM(cache_read_tokens),
+            SELECT %s, provider, model, scenario, client_type,
+              COUNT(*), SUM(CASE WHEN status = 'success' THEN 1 ELSE 0 END), SUM(input_tokens), SUM(output_tokens),
+              SUM(cache_read_tokens),
               SUM(cache_creation_tokens), COALESCE(SUM(ttft_ms), 0), COUNT(ttft_ms),
               COALESCE(SUM(CASE WHEN status = 'success' THEN tokens_per_second END), 0),
               COUNT(CASE WHEN status = 'success' THEN tokens_per_second END)
@@ -90,25 +91,26 @@ final class UsageQueries {
         return statement;
     }
 
-    static UsageSummary summary(Connection connection, UsageFilter filter) throws SQLException {
+    static UsageSummary summary(Connection connection, UsageDialect dialect, UsageFilter filter) throws SQLException {
         UsageSummary.Builder builder = new UsageSummary.Builder();
+        String recordSums = RECORD_SUMS.formatted(dialect.dayOf("ts"));
         if (filter.sessionId().isPresent()) {
-            addSums(connection, builder, RECORD_SUMS, records(filter));
+            addSums(connection, builder, recordSums, records(filter));
             return builder.build();
         }
         // Whole days from the daily sums; the partial days at either end from the records.
         Optional<Instant> firstWholeDay = filter.from().map(UsageQueries::ceilDay);
         Optional<Instant> endOfWholeDays = filter.until().map(UsageQueries::floorDay);
         if (firstWholeDay.isPresent() && endOfWholeDays.isPresent() && !firstWholeDay.get().isBefore(endOfWholeDays.get())) {
-            addSums(connection, builder, RECORD_SUMS, records(filter)); // within one day
+            addSums(connection, builder, recordSums, records(filter)); // within one day
             return builder.build();
         }
         if (filter.from().isPresent() && !filter.from().equals(firstWholeDay)) {
-            addSums(connection, builder, RECORD_SUMS, records(filter.withTime(filter.from(), firstWholeDay)));
+            addSums(connection, builder, recordSums, records(filter.withTime(filter.from(), firstWholeDay)));
         }
         addSums(connection, builder, DAILY_SUMS, daily(filter, firstWholeDay, endOfWholeDays));
         if (filter.until().isPresent() && !filter.until().equals(endOfWholeDays)) {
-            addSums(connection, builder, RECORD_SUMS, records(filter.withTime(endOfWholeDays, filter.until())));
+            addSums(connection, builder, recordSums, records(filter.withTime(endOfWholeDays, filter.until())));
         }
         return builder.build();
     }

@@ -23,12 +23,14 @@ import java.util.OptionalLong;
  * @param httpStatus    the status the client (or the failed attempt) got
  * @param errorType     Anthropic's error type, for errors
  * @param attempts      what was tried or left out before the answer, in order
+ * @param clientKey     the name of the client key the request carried ({@code CLIENT_KEYS}), never the key itself
  */
 public record UsageRecord(String id, Instant timestamp, Optional<String> sessionId, Optional<String> project,
                           String clientType, String provider, String model, String originalModel, String scenarioType,
                           Optional<String> rule, boolean stream, Usage usage, OptionalLong ttft,
                           OptionalLong tokensPerSecond, long durationMs, Status status, int httpStatus,
-                          Optional<String> errorType, Optional<String> errorMessage, List<AttemptNote> attempts) {
+                          Optional<String> errorType, Optional<String> errorMessage, List<AttemptNote> attempts,
+                          Optional<String> clientKey) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Status {
@@ -66,6 +68,18 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         Objects.requireNonNull(tokensPerSecond, "tokensPerSecond");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(errorMessage, "errorMessage");
+        Objects.requireNonNull(clientKey, "clientKey");
+    }
+
+    /** A record of a request that carried no client key. */
+    public UsageRecord(String id, Instant timestamp, Optional<String> sessionId, Optional<String> project,
+                       String clientType, String provider, String model, String originalModel, String scenarioType,
+                       Optional<String> rule, boolean stream, Usage usage, OptionalLong ttft,
+                       OptionalLong tokensPerSecond, long durationMs, Status status, int httpStatus,
+                       Optional<String> errorType, Optional<String> errorMessage, List<AttemptNote> attempts) {
+        this(id, timestamp, sessionId, project, clientType, provider, model, originalModel, scenarioType, rule, stream,
+                usage, ttft, tokensPerSecond, durationMs, status, httpStatus, errorType, errorMessage, attempts,
+                Optional.empty());
     }
 
     /** The fork's speed: {@code round(outputTokens / max((durationMs − ttft)/1000, 1))}; none without a ttft. */
@@ -109,6 +123,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         nullable(json, "rule", rule);
         json.put("httpStatus", httpStatus);
         nullable(json, "errorType", errorType);
+        nullable(json, "clientKey", clientKey);
         var list = json.putArray("attempts");
         attempts.forEach(a -> list.add(a.toJson()));
         return json;
@@ -136,7 +151,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
                             json.path("cacheReadInputTokens").asLong(0), json.path("cacheCreationInputTokens").asLong(0)),
                     number(json, "ttft"), number(json, "tokensPerSecond"), json.path("durationMs").asLong(0),
                     status.get(), json.path("httpStatus").asInt(legacyStatus(status.get(), errorMessage)),
-                    text(json, "errorType"), errorMessage, attempts));
+                    text(json, "errorType"), errorMessage, attempts, text(json, "clientKey")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -12,11 +12,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /** Records to rows and back, and the daily sums a batch of them adds to {@code usage_daily}. */
 final class UsageRows {
@@ -24,30 +25,36 @@ final class UsageRows {
 
     static final String COLUMNS = "id, ts, session_id, project, client_type, provider, model, original_model, scenario, "
             + "rule, stream, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, ttft_ms, "
-            + "tokens_per_second, duration_ms, status, http_status, error_type, error_message, attempts";
+            + "tokens_per_second, duration_ms, status, http_status, error_type, error_message, attempts, client_key";
     private static final String INSERT = "INSERT INTO usage_records (" + COLUMNS + ") VALUES ("
-            + "?,".repeat(22) + "?)";
+            + "?,".repeat(23) + "?)";
+    // The old row is named through the alias d: PostgreSQL finds a bare column ambiguous with excluded's.
     private static final String ADD_DAILY = """
-            INSERT INTO usage_daily VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO usage_daily AS d VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT (day, provider, model, original_model, scenario, client_type, status) DO UPDATE SET
-              count = count + excluded.count, input_tokens = input_tokens + excluded.input_tokens,
-              output_tokens = output_tokens + excluded.output_tokens,
-              cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
-              cache_creation_tokens = cache_creation_tokens + excluded.cache_creation_tokens,
-              ttft_sum = ttft_sum + excluded.ttft_sum, ttft_count = ttft_count + excluded.ttft_count,
-              speed_sum = speed_sum + excluded.speed_sum, speed_count = speed_count + excluded.speed_count""";
+              count = d.count + excluded.count, input_tokens = d.input_tokens + excluded.input_tokens,
+              output_tokens = d.output_tokens + excluded.output_tokens,
+              cache_read_tokens = d.cache_read_tokens + excluded.cache_read_tokens,
+              cache_creation_tokens = d.cache_creation_tokens + excluded.cache_creation_tokens,
+              ttft_sum = d.ttft_sum + excluded.ttft_sum, ttft_count = d.ttft_count + excluded.ttft_count,
+              speed_sum = d.speed_sum + excluded.speed_sum, speed_count = d.speed_count + excluded.speed_count""";
 
     /** A {@code usage_daily} row's key. */
     private record DailyKey(String day, String provider, String model, String originalModel, String scenario,
                             String clientType, UsageRecord.Status status) {
     }
 
+    private static final Comparator<DailyKey> DAILY_ORDER = Comparator.comparing(DailyKey::day)
+            .thenComparing(DailyKey::provider).thenComparing(DailyKey::model).thenComparing(DailyKey::originalModel)
+            .thenComparing(DailyKey::scenario).thenComparing(DailyKey::clientType).thenComparing(DailyKey::status);
+
     private UsageRows() {
     }
 
     /** Inserts the records and adds them to the daily sums; the caller owns the transaction. */
     static void insert(Connection connection, List<UsageRecord> records) throws SQLException {
-        Map<DailyKey, UsageSummary.Breakdown> daily = new LinkedHashMap<>();
+        // Sorted, so two instances adding to the same days lock their rows in the same order (no deadlock).
+        Map<DailyKey, UsageSummary.Breakdown> daily = new TreeMap<>(DAILY_ORDER);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (UsageRecord r : records) {
                 bind(insert, r);
@@ -122,6 +129,7 @@ final class UsageRows {
         ArrayNode attempts = JSON.createArrayNode();
         r.attempts().forEach(a -> attempts.add(a.toJson()));
         s.setString(23, attempts.toString());
+        s.setString(24, r.clientKey().orElse(null));
     }
 
     private static void setNullable(PreparedStatement s, int index, OptionalLong value) throws SQLException {
@@ -144,7 +152,8 @@ final class UsageRows {
                 nullableLong(row, "ttft_ms"), nullableLong(row, "tokens_per_second"), row.getLong("duration_ms"),
                 UsageRecord.Status.parse(row.getString("status")).orElse(UsageRecord.Status.ERROR),
                 row.getInt("http_status"), Optional.ofNullable(row.getString("error_type")),
-                Optional.ofNullable(row.getString("error_message")), attempts(row.getString("attempts")));
+                Optional.ofNullable(row.getString("error_message")), attempts(row.getString("attempts")),
+                Optional.ofNullable(row.getString("client_key")));
     }
 
     private static OptionalLong nullableLong(ResultSet row, String column) throws SQLException {

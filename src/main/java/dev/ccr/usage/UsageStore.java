@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * Where usage records are kept: appended off the request path, read back filtered, paged and summed. The embedded
- * implementation is {@link SqliteUsageStore}; a shared database can take its place behind this interface.
+ * implementation is {@link JdbcUsageStore}, over the embedded SQLite file or a team's PostgreSQL.
  * Reads see every record appended before them.
  */
 public interface UsageStore extends AutoCloseable {

@@ -1,9 +1,9 @@
 /**
  * Usage: the tokens each answer used, as reported by the provider, and the CCR fork's usage statistics (spec §7.1):
  * one {@link dev.ccr.usage.UsageRecord} per request and per failed attempt, kept by a
- * {@link dev.ccr.usage.UsageStore} (embedded: {@link dev.ccr.usage.SqliteUsageStore}, SQLite in WAL mode, which
- * imports the legacy JSONL file once) and summarised by {@link dev.ccr.usage.UsageSummary}.
+ * {@link dev.ccr.usage.UsageStore} ({@link dev.ccr.usage.JdbcUsageStore}: embedded, SQLite in WAL mode, which
+ * imports the legacy JSONL file once, or a team's PostgreSQL) and summarised by {@link dev.ccr.usage.UsageSummary}.
  *
- * <p>Uses nothing of ours (SQLite's JDBC driver and Jackson). Nothing here is null.
+ * <p>Uses nothing of ours (the SQLite and PostgreSQL JDBC drivers and Jackson). Nothing here is null.
  */
 package dev.ccr.usage;

@@ -38,8 +38,8 @@ class MetricsEndpointTest {
             String text = response.body();
             String where = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"p\",gen_ai_request_model=\"m\"";
             assertThat(text)
-                    .contains("ccr_requests_total{ccr_scenario=\"default\"," + where + ",outcome=\"success\"} 1.0")
-                    .contains("ccr_requests_total{ccr_scenario=\"default\"," + where + ",outcome=\"error\"} 1.0")
+                    .contains("ccr_requests_total{ccr_client_key=\"\",ccr_scenario=\"default\"," + where + ",outcome=\"success\"} 1.0")
+                    .contains("ccr_requests_total{ccr_client_key=\"\",ccr_scenario=\"default\"," + where + ",outcome=\"error\"} 1.0")
                     .contains("ccr_errors_total{ccr_scenario=\"default\",error_type=\"rate_limit_error\"," + where + "} 1.0")
                     .contains("ccr_attempt_failures_total{error_type=\"rate_limit_error\",gen_ai_provider_name=\"p\",gen_ai_request_model=\"m\"} 1.0")
                     .contains("gen_ai_client_token_usage_sum{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"input\"} 12.0")

@@ -2,6 +2,7 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.LocalPostgres;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
@@ -38,8 +39,21 @@ class UsageApiTest {
 
     @Test
     void theHistoryIsFilteredPagedSummedAndDeleted() throws Exception {
+        historyIsFilteredPagedSummedAndDeleted("");
+    }
+
+    @Test
+    void theSameHistoryComesFromATeamsPostgresDatabase() throws Exception {
+        try (LocalPostgres postgres = LocalPostgres.start()) {
+            historyIsFilteredPagedSummedAndDeleted("\"USAGE_DB\":\"" + postgres.newDatabase() + "\",");
+        }
+    }
+
+    /** Four requests through ccr, then every usage endpoint; {@code settings} opens the config's object. */
+    private static void historyIsFilteredPagedSummedAndDeleted(String settings) throws Exception {
         try (MockWebServer upstream = Upstreams.mock();
-             RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions")))) {
+             RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions"))
+                     .replaceFirst("\\{", "{" + settings))) {
             for (int i = 0; i < 3; i++) {
                 upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
             }

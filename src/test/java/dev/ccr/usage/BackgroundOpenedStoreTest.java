@@ -26,7 +26,7 @@ class BackgroundOpenedStoreTest {
         CountDownLatch mayOpen = new CountDownLatch(1);
         UsageStore store = UsageStore.openInBackground(() -> {
             await(mayOpen);
-            return SqliteUsageStore.open(dir.resolve("usage.sqlite"), Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC),
+            return JdbcUsageStore.openSqlite(dir.resolve("usage.sqlite"), Optional.empty(), Clock.fixed(NOW, ZoneOffset.UTC),
                     Duration.ZERO);
         });
         try {

@@ -28,7 +28,7 @@ class UsageRecorderTest {
     Path dir;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));
-    private SqliteUsageStore store;
+    private JdbcUsageStore store;
 
     @AfterEach
     void close() {
@@ -36,7 +36,7 @@ class UsageRecorderTest {
     }
 
     private RequestListener listener(String body, String... headers) {
-        store = SqliteUsageStore.open(dir.resolve("usage.sqlite"), Optional.empty(), clock, java.time.Duration.ZERO);
+        store = JdbcUsageStore.openSqlite(dir.resolve("usage.sqlite"), Optional.empty(), clock, java.time.Duration.ZERO);
         RequestListener listener = UsageRecorder.factory(clock, store).create(new ClientRequest() {
             public String method() {
                 return "POST";

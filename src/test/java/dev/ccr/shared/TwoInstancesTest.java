@@ -1,0 +1,143 @@
+package dev.ccr.shared;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.LocalPostgres;
+import dev.ccr.testing.LocalRedis;
+import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.Upstreams;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import static dev.ccr.shared.SharedResilienceTest.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two real ccr instances pointed at one Redis: what one learns about a provider, the other acts on. */
+class TwoInstancesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ANSWER = """
+            {"id":"c1","model":"m","choices":[{"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":12,"completion_tokens":7}}""";
+    private static final String REQUEST = "{\"model\":\"claude-sonnet-4\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
+    private static String config(String redis, String failing, String healthy) {
+        return """
+                {"STATE":{"redis":"%s"},
+                 "Providers":[{"name":"bad","api_base_url":"%s","api_key":"k","models":["m"]},
+                              {"name":"good","api_base_url":"%s","api_key":"k","models":["m"]}],
+                 "Router":{"default":"bad,m"}, "fallback":{"default":["good,m"]}}
+                """.formatted(redis, failing, healthy);
+    }
+
+    private static String status(RunningRouter router, String provider) throws IOException {
+        for (JsonNode state : JSON.readTree(router.get("/api/health").body()).path("states")) {
+            if (state.path("provider").asText().equals(provider)) {
+                return state.path("status").asText();
+            }
+        }
+        return "unknown";
+    }
+
+    @Test
+    void aProviderOneInstanceFoundDownIsSkippedByTheOtherWithinASecond() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             MockWebServer bad = Upstreams.mock();
+             MockWebServer good = Upstreams.mock()) {
+            String config = config(redis.uri(), Upstreams.url(bad, "/v1/chat/completions"),
+                    Upstreams.url(good, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                for (int i = 0; i < 3; i++) {
+                    bad.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"down\"}}").build());
+                    good.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                }
+                assertThat(a.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200); // bad failed, good answered
+
+                assertThat(within(Duration.ofSeconds(1), () -> {
+                    try {
+                        return status(b, "bad").equals("open");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })).as("b sees the circuit a opened").isTrue();
+                int badCallsBefore = bad.getRequestCount();
+                assertThat(b.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200);
+                assertThat(bad.getRequestCount()).as("b did not try the provider a found down").isEqualTo(badCallsBefore);
+            }
+        }
+    }
+
+    @Test
+    void aKeysLimitAndTheUsageRecordsAreTheWholeTeams() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             LocalPostgres postgres = LocalPostgres.start();
+             MockWebServer upstream = Upstreams.mock()) {
+            String config = """
+                    {"STATE":{"redis":"%s"}, "USAGE_DB":"%s", "APIKEY":"admin",
+                     "CLIENT_KEYS":[{"name":"alice","key":"sk-alice","limits":{"requestsPerMinute":3}}],
+                     "Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]}],
+                     "Router":{"default":"p,m"}}
+                    """.formatted(redis.uri(), postgres.newDatabase(), Upstreams.url(upstream, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                for (int i = 0; i < 3; i++) {
+                    upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                }
+                assertThat(a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                assertThat(b.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                assertThat(a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+
+                int fourth = b.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode();
+                int fifth = a.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode();
+
+                // Both refused, unless the minute turned between the requests (then the count starts again).
+                assertThat(fourth == 429 && fifth == 429 || upstream.getRequestCount() > 3).isTrue();
+                JsonNode seenByB = JSON.readTree(b.get("/api/usage", "x-api-key", "admin").body());
+                assertThat(seenByB.path("total").asInt()).isEqualTo(upstream.getRequestCount());
+                assertThat(seenByB.at("/records/0/clientKey").asText()).isEqualTo("alice");
+                JsonNode shared = shared(b);
+                assertThat(shared.at("/usage/store").asText()).startsWith("postgresql://127.0.0.1:").doesNotContain("user");
+                assertThat(shared.at("/usage/reachable").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void withRedisAwayBothInstancesKeepServingAndSayTheyAreDegradedUntilItIsBack() throws Exception {
+        try (LocalRedis redis = LocalRedis.start();
+             MockWebServer upstream = Upstreams.mock()) {
+            String config = """
+                    {"STATE":{"redis":"%s"}, "APIKEY":"admin",
+                     "CLIENT_KEYS":[{"name":"alice","key":"sk-alice","limits":{"requestsPerMinute":100}}],
+                     "Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]}],
+                     "Router":{"default":"p,m"}}
+                    """.formatted(redis.uri(), Upstreams.url(upstream, "/v1/chat/completions"));
+            try (RunningRouter a = RunningRouter.start(config); RunningRouter b = RunningRouter.start(config)) {
+                assertThat(shared(a).path("degraded").asBoolean()).isFalse();
+                assertThat(shared(a).path("where").asText()).isEqualTo("127.0.0.1:" + redis.port() + "/0");
+
+                redis.pause();
+                for (RunningRouter router : new RunningRouter[]{a, b}) {
+                    upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+                    assertThat(router.post("/v1/messages", REQUEST, "x-api-key", "sk-alice").statusCode()).isEqualTo(200);
+                    assertThat(within(Duration.ofSeconds(5), () -> shared(router).path("degraded").asBoolean())).isTrue();
+                }
+
+                redis.resume();
+                assertThat(within(Duration.ofSeconds(10), () -> !shared(a).path("degraded").asBoolean()
+                        && !shared(b).path("degraded").asBoolean())).isTrue();
+            }
+        }
+    }
+
+    /** {@code GET /api/health}'s {@code shared} object. */
+    private static JsonNode shared(RunningRouter router) {
+        try {
+            return JSON.readTree(router.get("/api/health", "x-api-key", "admin").body()).path("shared");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
