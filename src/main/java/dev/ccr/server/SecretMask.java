@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Hides the config's secrets from {@code GET /api/config} (keys, tokens, passwords written in the file; {@code $VAR}
+ * Hides the config's secrets from {@code GET /api/config} (keys, tokens, passwords written in the file, and the
+ * {@code USAGE_DB} and {@code STATE.redis} URLs, which may hold one; {@code $VAR}
  * placeholders are shown, they hold no secret) and puts them back when a document that still carries the mask is
  * saved, so the UI can edit a config without ever holding its keys. Array elements are matched by their
  * {@code name} when they have one (providers may be reordered), else by position.
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 final class SecretMask {
     static final String MASK = "••••••••";
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i)(.*[_-])?(api[_-]?key|apikey|key|token|secret|password|authorization|credentials?)");
+            "(?i)(.*[_-])?(api[_-]?key|apikey|key|token|secret|password|authorization|credentials?|usage[_-]?db|redis)");
 
     private SecretMask() {
     }

@@ -26,6 +26,16 @@ class ConfigEndpointTest {
     }
 
     @Test
+    void theTeamsDatabaseAndRedisUrlsAreMasked() throws Exception {
+        JsonNode masked = SecretMask.mask(JSON.readTree("""
+                {"USAGE_DB": "jdbc:postgresql://db/ccr?password=pw", "STATE": {"redis": "redis://:pw@cache:6379/0"},
+                 "USAGE_RETENTION_DAYS": 30}"""));
+        assertThat(masked.toString()).doesNotContain("pw");
+        assertThat(masked.at("/STATE/redis").asText()).isEqualTo(SecretMask.MASK);
+        assertThat(masked.at("/USAGE_RETENTION_DAYS").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void secretsWrittenInTheFileAreMaskedUnlessRevealedOnPurpose() throws Exception {
         try (RunningRouter router = router()) {
             String masked = router.get("/api/config", KEY).body();

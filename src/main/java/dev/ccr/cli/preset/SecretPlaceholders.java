@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>Which fields: as CCR, a string whose key (lower case, {@code _} and {@code -} ignored) contains {@code apikey},
  * {@code apisecret}, {@code secret}, {@code token}, {@code password}, {@code passwd}, {@code privatekey} or
- * {@code accesskey}; ccr adds {@code authorization} (headers). Values that already are a placeholder ({@code $VAR},
+ * {@code accesskey}; ccr adds {@code authorization} (headers) and the team gateway's {@code USAGE_DB} and
+ * {@code STATE.redis} (URLs that may hold a password). Values that already are a placeholder ({@code $VAR},
  * {@code ${VAR}}) and empty values are kept.
  *
  * <p>Which names — better than CCR, whose every provider key collapses into one {@code ${CONFIG_API_KEY}} (P-16):
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretPlaceholders {
     private static final List<String> SENSITIVE = List.of("apikey", "apisecret", "secret", "token", "password",
-            "passwd", "privatekey", "accesskey", "authorization");
+            "passwd", "privatekey", "accesskey", "authorization", "usagedb", "redis");
     private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{?[A-Z_][A-Z0-9_]*}?$");
     private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}|\\$([A-Z_][A-Z0-9_]*)");
 

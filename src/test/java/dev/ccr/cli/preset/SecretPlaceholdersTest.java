@@ -34,6 +34,16 @@ class SecretPlaceholdersTest {
     }
 
     @Test
+    void theTeamsDatabaseAndRedisUrlsAreNotExported() throws Exception {
+        ObjectNode config = (ObjectNode) JSON.readTree("""
+                {"USAGE_DB": "jdbc:postgresql://db/ccr?password=pw", "STATE": {"redis": "redis://:pw@cache:6379/0"}}""");
+        ObjectNode exported = SecretPlaceholders.apply(config).config();
+        assertThat(exported.toString()).doesNotContain("pw");
+        assertThat(exported.at("/USAGE_DB").asText()).isEqualTo("${CONFIG_USAGE_DB}");
+        assertThat(exported.at("/STATE/redis").asText()).isEqualTo("${CONFIG_REDIS}");
+    }
+
+    @Test
     void quotaCookiesAndTokensAreNotExported() throws Exception {
         ObjectNode config = (ObjectNode) JSON.readTree("""
                 {"Providers": [{"name": "qwen", "api_key": "k", "quota_token": "login_ticket=SECRET", "quota_sec_token": "SEC",
