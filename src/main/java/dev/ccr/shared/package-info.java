@@ -6,7 +6,7 @@
  * keeps the per-key limits' counters atomic in Redis. Reads stay local: Redis is written off the request path and
  * read through pub/sub, except the limit counters, which are one script call per limited request.
  *
- * <p>May use {@code resilience} and {@code keys} (the interfaces it implements) and Lettuce. Without a configured
+ * <p>May use {@code resilience} and {@code limits} (the interfaces it implements) and Lettuce. Without a configured
  * Redis nothing here is created; the null default is {@link dev.ccr.resilience.ResilienceSharing#NONE}.
  */
 package dev.ccr.shared;
