@@ -16,10 +16,11 @@ const STATE_KIND = {ok: 'ok', reserve: 'WARN', exhausted: 'error', unknown: 'WAR
 function bar(w) {
   const used = Math.max(0, Math.min(100, 100 - (w.remainingPercent ?? 0)));
   const kind = used >= 100 ? 'bad' : used >= 80 ? 'warn' : 'ok';
+  const fill = h('span', {class: 'quota-fill ' + kind});
+  fill.style.width = used + '%'; // through the CSSOM: the UI's CSP (style-src 'self') drops style attributes
   return h('div', {class: 'quota-window', 'data-window': w.name},
     h('span', {class: 'quota-name'}, w.name),
-    h('span', {class: 'quota-bar', title: `${num(w.used, 2)} of ${num(w.limit, 2)} used`},
-      h('span', {class: 'quota-fill ' + kind, style: `width:${used}%`})),
+    h('span', {class: 'quota-bar', title: `${num(w.used, 2)} of ${num(w.limit, 2)} used`}, fill),
     h('span', {class: 'num'}, `${num(w.remainingPercent, 1)}% left`),
     h('span', {class: 'muted'}, w.resetAt ? 'resets ' + time(w.resetAt) : ''));
 }
