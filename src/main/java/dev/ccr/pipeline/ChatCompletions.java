@@ -139,8 +139,10 @@ final class ChatCompletions implements Dialect {
         try {
             attempt.response().body().write(bytes);
             attempt.response().flush();
-        } catch (IOException e) {
-            throw new ClientGoneException(e);
+        } catch (IOException clientGone) {
+            // As in the streaming paths: the attempt ends, and the pipeline records a client that left (499).
+            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
+            return;
         }
         attempt.listener().completed(200, Usage.fromAnthropic(message.path("usage")));
     }
