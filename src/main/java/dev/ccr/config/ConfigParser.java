@@ -208,7 +208,10 @@ public final class ConfigParser {
             return Optional.empty();
         }
         String apiKey = text(node, "api_key").orElse("");
-        if (apiKey.isEmpty()) {
+        TransformerSpec transformer = transformers(path + ".transformer", node.path("transformer"));
+        // The vertex-* transformers sign in with Google credentials; their providers need no key.
+        boolean mintsItsOwnTokens = transformer.use().stream().anyMatch(t -> t.name().startsWith("vertex-"));
+        if (apiKey.isEmpty() && !mintsItsOwnTokens) {
             warnings.add(new ConfigProblem(path + ".api_key", "is empty; provider '" + name.get() + "' is used without an Authorization header",
                     "set api_key if the provider needs one (CCR would drop this provider)"));
         }
@@ -218,7 +221,7 @@ public final class ConfigParser {
                 models.add(m.textValue());
             }
         });
-        return Optional.of(new Provider(name.get(), uri.get(), apiKey, models, transformers(path + ".transformer", node.path("transformer"))));
+        return Optional.of(new Provider(name.get(), uri.get(), apiKey, models, transformer));
     }
 
     private TransformerSpec transformers(String path, JsonNode node) {

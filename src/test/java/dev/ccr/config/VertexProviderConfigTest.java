@@ -41,4 +41,16 @@ class VertexProviderConfigTest {
         assertThat(openai.options().get("private_key").asText()).startsWith("-----BEGIN PRIVATE KEY-----");
         assertThat(config.providers()).noneMatch(p -> p.transformer().passesThrough(p.models().getFirst()));
     }
+
+    @Test
+    void aVertexProviderNeedsNoApiKeyButAnyOtherIsStillWarnedAbout() throws Exception {
+        Config config = ConfigParser.parse(Json5.parse("""
+                {"Providers": [
+                   {"name": "vg", "api_base_url": "https://us-central1-aiplatform.googleapis.com", "models": ["gemini-2.5-pro"],
+                    "transformer": {"use": ["vertex-gemini"]}},
+                   {"name": "plain", "api_base_url": "https://api.example.com/v1/chat/completions", "models": ["m"]}]}"""),
+                Map.of());
+
+        assertThat(config.warnings()).extracting(ConfigProblem::path).containsExactly("Providers[1].api_key");
+    }
 }
