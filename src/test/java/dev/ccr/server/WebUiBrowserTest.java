@@ -68,6 +68,12 @@ class WebUiBrowserTest {
                 Map.of("BETA_KEY", "sk-beta-secret", "SERVICE_PORT", "0"));
     }
 
+    /** How much of a quota window's bar its fill covers, as drawn. */
+    private static double filledShare(WebElement window) {
+        return (double) window.findElement(By.cssSelector(".quota-fill")).getSize().getWidth()
+                / window.findElement(By.cssSelector(".quota-bar")).getSize().getWidth();
+    }
+
     private static void screenshot(HeadlessChromium browser, String name) {
         String dir = System.getenv("CCR_SCREENSHOTS");
         if (dir != null && !dir.isBlank()) {
@@ -207,12 +213,9 @@ class WebUiBrowserTest {
             browser.open(router.uri("/ui/#/providers").toString());
             WebElement fiveHours = browser.find("section[data-provider='glm'] .quota-window[data-window='5h']");
             assertThat(fiveHours.getText()).contains("8% left").contains("resets");
-            double filled = (double) fiveHours.findElement(org.openqa.selenium.By.cssSelector(".quota-fill")).getSize().getWidth()
-                    / fiveHours.findElement(org.openqa.selenium.By.cssSelector(".quota-bar")).getSize().getWidth();
-            assertThat(filled).as("the 5h bar shows 92 % used").isBetween(0.88, 0.96);
-            double sevenDays = (double) browser.find("section[data-provider='glm'] .quota-window[data-window='7d'] .quota-fill").getSize().getWidth()
-                    / browser.find("section[data-provider='glm'] .quota-window[data-window='7d'] .quota-bar").getSize().getWidth();
-            assertThat(sevenDays).as("the 7d bar shows 25 % used").isBetween(0.21, 0.29);
+            assertThat(filledShare(fiveHours)).as("the 5h bar shows 92 % used").isBetween(0.88, 0.96);
+            assertThat(filledShare(browser.find("section[data-provider='glm'] .quota-window[data-window='7d']")))
+                    .as("the 7d bar shows 25 % used").isBetween(0.21, 0.29);
             assertThat(browser.find("section[data-provider='glm'] .quota-window[data-window='7d']").getText()).contains("75% left");
             assertThat(browser.find("section[data-provider='glm'] .quota").getAttribute("data-quota-state")).isEqualTo("reserve");
             screenshot(browser, "providers-quota");
