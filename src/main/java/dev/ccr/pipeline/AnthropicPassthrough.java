@@ -2,24 +2,21 @@ package dev.ccr.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.resilience.Failure;
-import dev.ccr.resilience.FailureKind;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
+import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.time.Clock;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,42 +36,33 @@ final class AnthropicPassthrough implements Dialect {
     /** Upstream headers not relayed: framing is the server's own, and the body is never re-encoded. */
     private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "content-encoding", ":status");
-
-    private static final int READ_BUFFER = 16 * 1024;
-    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final byte[] BLANK_LINE = {'\n'};
 
     private final UpstreamClient upstream;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    AnthropicPassthrough(UpstreamClient upstream, java.time.Clock clock) {
+    AnthropicPassthrough(UpstreamClient upstream, Clock clock) {
         this.upstream = upstream;
         this.clock = clock;
     }
 
     @Override
-    public Optional<Failure> forward(Attempt attempt) {
-        UpstreamRequest request = request(attempt);
+    public AttemptOutcome forward(Attempt attempt) {
         UpstreamResponse response;
         try {
-            response = upstream.send(request, attempt.timeouts(), attempt.cancellation());
+            response = upstream.send(request(attempt), attempt.timeouts(), attempt.cancellation());
         } catch (UpstreamException e) {
-            throw UpstreamErrors.beforeAnswer(attempt, e);
+            return UpstreamErrors.beforeAnswer(attempt, e);
         }
         try (response) {
             attempt.listener().answerHeaders(attempt.target(), response.headers().map());
             if (!response.isSuccess()) {
-                throw UpstreamErrors.anthropicStatus(attempt, response.status(), readBounded(response),
-                        UpstreamErrors.retryAfter(response.headers().firstValue("retry-after"), clock));
+                return UpstreamErrors.anthropicStatus(attempt, response.status(), Relay.readError(response.body()),
+                        RetryAfter.parse(response.headers().firstValue("retry-after"), clock));
             }
-            return relay(attempt, response);
+            return Relay.run(attempt, response.body(), new BytesAsTheyCame(attempt, response));
         } catch (IOException e) {
-            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
-        }
-    }
-
-    private static byte[] readBounded(UpstreamResponse response) throws IOException {
-        try (InputStream in = response.body()) {
-            return in.readNBytes(MAX_ERROR_BODY);
+            return UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
     }
 
@@ -102,71 +90,67 @@ final class AnthropicPassthrough implements Dialect {
         return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, bytes(body));
     }
 
-    /**
-     * Relays a 2xx answer. Until its first byte reaches the client, an upstream failure is still an
-     * {@link AttemptFailure}; after it, the client sees the cut and the failure is returned for the health record.
-     */
-    private static Optional<Failure> relay(Attempt attempt, UpstreamResponse response) throws IOException {
+    /** A 2xx answer relayed byte for byte, with the upstream's own headers; usage is read from a tap on the bytes. */
+    private static final class BytesAsTheyCame implements Relay.Sink {
+        private final Attempt attempt;
+        private final UpstreamResponse response;
+        private final ClientResponse client;
+        private final UsageTap tap;
+
+        BytesAsTheyCame(Attempt attempt, UpstreamResponse response) {
+            this.attempt = attempt;
+            this.response = response;
+            this.client = attempt.response();
+            this.tap = new UsageTap(response.isEventStream());
+        }
+
+        @Override
+        public void write(byte[] bytes, int n) throws IOException {
+            if (!client.isStarted()) {
+                client.start(response.status(), relayedHeaders(response));
+                attempt.listener().firstByte();
+            }
+            client.body().write(bytes, 0, n);
+            tap.feed(bytes, 0, n);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            client.flush();
+        }
+
+        @Override
+        public boolean started() {
+            return client.isStarted();
+        }
+
+        @Override
+        public void end() {
+            if (!client.isStarted()) {
+                client.start(response.status(), relayedHeaders(response));
+            }
+            attempt.listener().completed(response.status(), tap.usage());
+        }
+
+        /** A blank line first ends an event the break may have cut in half; a JSON answer is just cut. */
+        @Override
+        public void broke(SseEvent error) throws IOException {
+            if (response.isEventStream()) {
+                client.body().write(BLANK_LINE);
+                client.body().write(SseWriter.encode(error));
+                client.flush();
+            }
+        }
+    }
+
+    private static List<Map.Entry<String, String>> relayedHeaders(UpstreamResponse response) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> {
             if (!DROPPED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(v -> headers.add(new SimpleEntry<>(name, v)));
             }
         });
-        ClientResponse client = attempt.response();
-        UsageTap tap = new UsageTap(response.isEventStream());
-        byte[] buf = new byte[READ_BUFFER];
-        InputStream in = response.body();
-        while (true) {
-            int n;
-            try {
-                n = in.read(buf);
-            } catch (IOException upstreamBroke) {
-                if (!client.isStarted()) {
-                    throw upstreamBroke;
-                }
-                return Optional.of(endBrokenStream(attempt, response, upstreamBroke));
-            }
-            if (n < 0) {
-                break;
-            }
-            if (n == 0) {
-                continue;
-            }
-            if (!client.isStarted()) {
-                client.start(response.status(), headers);
-                attempt.listener().firstByte();
-            }
-            try {
-                client.body().write(buf, 0, n);
-                client.flush();
-            } catch (IOException clientGone) {
-                attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
-                return Optional.empty();
-            }
-            tap.feed(buf, 0, n);
-        }
-        if (!client.isStarted()) {
-            client.start(response.status(), headers);
-        }
-        attempt.listener().completed(response.status(), tap.usage());
-        return Optional.empty();
-    }
-
-    /** Ends a relayed stream whose upstream broke: an {@code error} event after whatever was cut off, then nothing. */
-    private static Failure endBrokenStream(Attempt attempt, UpstreamResponse response, IOException e) {
-        SseEvent error = UpstreamErrors.brokenStreamEvent(attempt, e);
-        if (response.isEventStream()) {
-            try {
-                // A blank line first ends an event the break may have cut in half.
-                attempt.response().body().write("\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                attempt.response().body().write(SseWriter.encode(error));
-                attempt.response().flush();
-            } catch (IOException clientGone) {
-                attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
-            }
-        }
-        return Failure.of(FailureKind.BROKEN_STREAM, error.data());
+        return headers;
     }
 
     private static byte[] bytes(ObjectNode body) {

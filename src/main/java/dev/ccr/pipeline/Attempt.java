@@ -1,7 +1,6 @@
 package dev.ccr.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.config.Config;
 import dev.ccr.config.Provider;
 import dev.ccr.routing.Target;
 import dev.ccr.upstream.Cancellation;
@@ -17,7 +16,6 @@ record Attempt(
         ClientRequest request,
         ClientResponse response,
         ObjectNode body,
-        Config config,
         Provider provider,
         Target target,
         String scenario,

@@ -3,8 +3,6 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.resilience.Failure;
-import dev.ccr.resilience.FailureKind;
 import dev.ccr.transform.HeaderList;
 import dev.ccr.transform.ProviderHttpException;
 import dev.ccr.transform.ProviderInfo;
@@ -13,11 +11,13 @@ import dev.ccr.transform.ProviderResponse;
 import dev.ccr.transform.TransformContext;
 import dev.ccr.transform.TransformerChain;
 import dev.ccr.transform.TransformerException;
+import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
 import dev.ccr.usage.Usage;
+import dev.ccr.wire.SseConversion;
 import dev.ccr.wire.WireException;
 import dev.ccr.wire.anthropic.MessageAsEvents;
 import dev.ccr.wire.openai.AnthropicToChatRequest;
@@ -25,11 +25,10 @@ import dev.ccr.wire.openai.ChatRequestOptions;
 import dev.ccr.wire.openai.ChatToAnthropicResponse;
 import dev.ccr.wire.openai.ChatToAnthropicStream;
 import dev.ccr.wire.sse.SseEvent;
-import dev.ccr.wire.sse.SseParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,29 +36,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Speaks OpenAI chat completions to a provider: the Anthropic request is converted (spec §4.1), passed through the
  * provider's transformer chain, sent, and the answer converted back, a stream event by event as each network read
  * arrives (§4.3), a JSON answer whole (§4.2).
  *
- * <p>Failures before the first event reaches the client are thrown as {@link AttemptFailure}s, so another candidate
- * can be tried or the client gets a plain HTTP error with the upstream's status; after it, the stream ends with an
- * {@code error} event and nothing more.
+ * <p>Failures before the first event reaches the client are {@link AttemptOutcome.Failed}, so another candidate can
+ * be tried or the client gets a plain HTTP error with the upstream's status; after it, the stream ends with an
+ * {@code error} event and nothing more ({@link Relay}).
  */
 final class ChatCompletions implements Dialect {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int READ_BUFFER = 16 * 1024;
-    /** Upstream error bodies beyond this are cut; the client gets enough to act on. */
-    private static final int MAX_ERROR_BODY = 64 * 1024;
 
     private final UpstreamClient upstream;
     private final ProviderChains chains;
     private final ScheduledExecutorService timer;
     private final Duration pingInterval;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ChatCompletions(UpstreamClient upstream, ProviderChains chains, ScheduledExecutorService timer, Duration pingInterval,
-                    java.time.Clock clock) {
+                    Clock clock) {
         this.upstream = upstream;
         this.chains = chains;
         this.clock = clock;
@@ -68,7 +66,7 @@ final class ChatCompletions implements Dialect {
     }
 
     @Override
-    public Optional<Failure> forward(Attempt attempt) {
+    public AttemptOutcome forward(Attempt attempt) {
         ObjectNode anthropic = attempt.body().deepCopy();
         anthropic.put("model", attempt.target().model());
         ProviderRequest request = new ProviderRequest(attempt.provider().apiBaseUrl(), headers(attempt),
@@ -78,27 +76,25 @@ final class ChatCompletions implements Dialect {
         try {
             response = TransformerChain.run(chains.forAttempt(attempt), request, context(attempt), r -> send(attempt, r));
         } catch (ProviderHttpException e) {
-            throw UpstreamErrors.httpStatus(attempt, e.status(), e.body(), UpstreamErrors.retryAfter(e.retryAfter(), clock));
+            return UpstreamErrors.httpStatus(attempt, e.status(), e.body(), RetryAfter.parse(e.retryAfter(), clock));
         } catch (TransformerException e) {
             // A plugin failed, not the provider: the client gets the plugin's error, and no other candidate is tried.
             throw ApiError.internal(e.getMessage()).exception();
         } catch (UpstreamException e) {
-            throw UpstreamErrors.beforeAnswer(attempt, e);
+            return UpstreamErrors.beforeAnswer(attempt, e);
         } catch (IOException e) {
-            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
+            return UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
         try (InputStream body = response.body()) {
             if (!attempt.streaming()) {
-                json(attempt, response);
-                return Optional.empty();
+                return json(attempt, response);
             }
             if (response.isEventStream()) {
-                return stream(attempt, body);
+                return Relay.run(attempt, body, new ConvertedEvents(attempt, timer, pingInterval, clock));
             }
-            jsonAsStream(attempt, response);
-            return Optional.empty();
+            return jsonAsStream(attempt, response);
         } catch (IOException e) {
-            throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
+            return UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
     }
 
@@ -108,13 +104,19 @@ final class ChatCompletions implements Dialect {
         UpstreamResponse response = upstream.send(new UpstreamRequest(request.url(), request.headers().entries(), body),
                 attempt.timeouts().withTotal(request.timeout()), attempt.cancellation());
         if (!response.isSuccess()) {
-            byte[] error = readError(response);
-            response.close();
-            throw new ProviderHttpException(response.status(), error, response.headers().firstValue("retry-after"));
+            throw new ProviderHttpException(response.status(), readError(response), response.headers().firstValue("retry-after"));
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.headers().map().forEach((name, values) -> values.forEach(v -> headers.add(Map.entry(name, v))));
         return new ProviderResponse(response.status(), new HeaderList(headers), response.body());
+    }
+
+    private static byte[] readError(UpstreamResponse response) {
+        try {
+            return Relay.readError(response.body());
+        } catch (IOException e) {
+            return ("(error body unreadable: " + e.getMessage() + ")").getBytes(UTF_8);
+        }
     }
 
     private static HeaderList headers(Attempt attempt) {
@@ -131,92 +133,106 @@ final class ChatCompletions implements Dialect {
 
     /* --------------- Non-streaming --------------- */
 
-    private static void json(Attempt attempt, ProviderResponse response) throws IOException {
-        ObjectNode message = toMessage(attempt, response.readAll());
-        byte[] bytes = JSON.writeValueAsBytes(message);
+    private static AttemptOutcome json(Attempt attempt, ProviderResponse response) throws IOException {
+        byte[] answer = response.readAll();
+        Optional<ObjectNode> message = toMessage(answer);
+        if (message.isEmpty()) {
+            return UpstreamErrors.badAnswer(attempt, answer);
+        }
+        byte[] bytes = JSON.writeValueAsBytes(message.get());
         attempt.response().start(200, List.of(Map.entry("Content-Type", "application/json")));
         attempt.listener().firstByte();
         try {
             attempt.response().body().write(bytes);
             attempt.response().flush();
         } catch (IOException clientGone) {
-            // As in the streaming paths: the attempt ends, and the pipeline records a client that left (499).
-            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
-            return;
+            return Relay.clientLeft(attempt);
         }
-        attempt.listener().completed(200, Usage.fromAnthropic(message.path("usage")));
+        attempt.listener().completed(200, Usage.fromAnthropic(message.get().path("usage")));
+        return AttemptOutcome.ANSWERED;
     }
 
-    /** Converts a chat completion; a 200 whose body is an error or not a completion is the provider's failure. */
-    private static ObjectNode toMessage(Attempt attempt, byte[] body) {
+    /** Converts a chat completion; empty when a 200's body is an error or not a completion (the provider's failure). */
+    private static Optional<ObjectNode> toMessage(byte[] body) {
         JsonNode completion;
         try {
             completion = JSON.readTree(body);
         } catch (IOException e) {
-            completion = null;
+            return Optional.empty();
         }
         if (completion == null || !completion.isObject() || completion.hasNonNull("error")) {
-            throw UpstreamErrors.badAnswer(attempt, body);
+            return Optional.empty();
         }
         try {
-            return ChatToAnthropicResponse.convert((ObjectNode) completion);
+            return Optional.of(ChatToAnthropicResponse.convert((ObjectNode) completion));
         } catch (WireException e) {
-            throw UpstreamErrors.badAnswer(attempt, body);
+            return Optional.empty();
         }
     }
 
     /** A provider that answered a streaming request with JSON: its message is replayed as events. */
-    private void jsonAsStream(Attempt attempt, ProviderResponse response) throws IOException {
-        ObjectNode message = toMessage(attempt, response.readAll());
-        try (EventStreamWriter out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, Duration.ZERO)) {
-            MessageAsEvents.of(message).forEach(out::emit);
+    private AttemptOutcome jsonAsStream(Attempt attempt, ProviderResponse response) throws IOException {
+        byte[] answer = response.readAll();
+        Optional<ObjectNode> message = toMessage(answer);
+        if (message.isEmpty()) {
+            return UpstreamErrors.badAnswer(attempt, answer);
+        }
+        try (EventStreamWriter out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, Duration.ZERO, clock)) {
+            MessageAsEvents.of(message.get()).forEach(out::emit);
             out.flush();
             attempt.listener().completed(200, out.usage());
+            return AttemptOutcome.ANSWERED;
         } catch (ClientGoneException e) {
-            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
+            return Relay.clientLeft(attempt);
         }
     }
 
     /* --------------- Streaming --------------- */
 
-    private Optional<Failure> stream(Attempt attempt, InputStream in) {
-        ChatToAnthropicStream converter = new ChatToAnthropicStream(
-                ChatToAnthropicStream.Options.defaults().withEstimatedInputTokens(attempt.estimatedInputTokens()));
-        SseParser parser = new SseParser();
-        try (EventStreamWriter out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, pingInterval)) {
-            converter.atStart(out);
-            byte[] buf = new byte[READ_BUFFER];
-            try {
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    for (SseEvent event : parser.feed(buf, 0, n)) {
-                        converter.accept(out, event);
-                    }
-                    out.flush();
-                }
-                parser.finish().forEach(event -> converter.accept(out, event));
-            } catch (IOException e) {
-                if (!out.isStarted()) {
-                    throw UpstreamErrors.brokenBeforeAnswer(attempt, e);
-                }
-                SseEvent error = UpstreamErrors.brokenStreamEvent(attempt, e);
-                out.emit(error);
-                out.flush();
-                return Optional.of(Failure.of(FailureKind.BROKEN_STREAM, error.data()));
-            }
-            converter.atEnd(out);
+    /** Chat-completion chunks, converted to Anthropic's events as each read completes them, with pings in silences. */
+    private static final class ConvertedEvents implements Relay.Sink {
+        private final Attempt attempt;
+        private final EventStreamWriter out;
+        private final SseConversion conversion;
+
+        ConvertedEvents(Attempt attempt, ScheduledExecutorService timer, Duration pingInterval, Clock clock) {
+            this.attempt = attempt;
+            this.out = new EventStreamWriter(attempt.response(), attempt.listener(), timer, pingInterval, clock);
+            this.conversion = new SseConversion(new ChatToAnthropicStream(
+                    ChatToAnthropicStream.Options.defaults().withEstimatedInputTokens(attempt.estimatedInputTokens())));
+        }
+
+        @Override
+        public void write(byte[] bytes, int n) {
+            conversion.feed(bytes, n, out);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
+        public boolean started() {
+            return out.isStarted();
+        }
+
+        @Override
+        public void end() {
+            conversion.finish(out);
             out.flush();
             attempt.listener().completed(200, out.usage());
-        } catch (ClientGoneException e) {
-            attempt.cancellation().cancel(MessagesPipeline.CLIENT_LEFT);
         }
-        return Optional.empty();
-    }
 
-    private static byte[] readError(UpstreamResponse response) {
-        try (InputStream in = response.body()) {
-            return in.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            return ("(error body unreadable: " + e.getMessage() + ")").getBytes(StandardCharsets.UTF_8);
+        @Override
+        public void broke(SseEvent error) {
+            out.emit(error);
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+            out.close();
         }
     }
 }

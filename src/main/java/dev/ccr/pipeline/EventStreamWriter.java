@@ -6,6 +6,7 @@ import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,20 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
     private final ClientResponse client;
     private final RequestListener listener;
     private final UsageTap usage = new UsageTap(true);
-    private final long pingNanos;
+    private final Clock clock;
+    private final long pingMillis;
     private final ScheduledFuture<?> pinger;
-    private long lastWriteNanos = System.nanoTime();
+    private long lastWriteMillis;
 
-    EventStreamWriter(ClientResponse client, RequestListener listener, ScheduledExecutorService timer, Duration pingInterval) {
+    EventStreamWriter(ClientResponse client, RequestListener listener, ScheduledExecutorService timer, Duration pingInterval,
+                      Clock clock) {
         this.client = client;
         this.listener = listener;
-        this.pingNanos = pingInterval.toNanos();
-        this.pinger = pingNanos <= 0 ? null
-                : timer.scheduleAtFixedRate(this::pingIfSilent, pingNanos, pingNanos / 2, TimeUnit.NANOSECONDS);
+        this.clock = clock;
+        this.lastWriteMillis = clock.millis();
+        this.pingMillis = pingInterval.toMillis();
+        this.pinger = pingMillis <= 0 ? null
+                : timer.scheduleAtFixedRate(this::pingIfSilent, pingMillis, Math.max(1, pingMillis / 2), TimeUnit.MILLISECONDS);
     }
 
     boolean isStarted() {
@@ -71,7 +76,7 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
-        lastWriteNanos = System.nanoTime();
+        lastWriteMillis = clock.millis();
     }
 
     Usage usage() {
@@ -79,13 +84,13 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
     }
 
     private synchronized void pingIfSilent() {
-        if (!client.isStarted() || System.nanoTime() - lastWriteNanos < pingNanos) {
+        if (!client.isStarted() || clock.millis() - lastWriteMillis < pingMillis) {
             return;
         }
         try {
             client.body().write(PING);
             client.flush();
-            lastWriteNanos = System.nanoTime();
+            lastWriteMillis = clock.millis();
         } catch (IOException | RuntimeException e) {
             close(); // the client is gone; the stream's own next write will notice and end the request
         }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.Provider;
 import dev.ccr.config.ResilienceSettings;
+import dev.ccr.pipeline.AttemptOutcome.Answered;
+import dev.ccr.pipeline.AttemptOutcome.BrokeMidStream;
+import dev.ccr.pipeline.AttemptOutcome.ClientLeft;
+import dev.ccr.pipeline.AttemptOutcome.Failed;
 import dev.ccr.resilience.Candidate;
 import dev.ccr.resilience.Failure;
 import dev.ccr.resilience.FailureKind;
@@ -25,6 +29,7 @@ import dev.ccr.upstream.UpstreamClient;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -46,8 +51,9 @@ public final class MessagesPipeline implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
-    /** The cancellation reason when the client goes away (the dialects use it when a write to the client fails). */
-    static final String CLIENT_LEFT = "client disconnected";
+    /** What the records say of a request whose client went away before its answer was whole. */
+    private static final ApiError CLIENT_DISCONNECTED = new ApiError(499, "api_error", "the client disconnected",
+            Optional.of("client_disconnected"));
 
     private final Config config;
     private final Resilience resilience;
@@ -58,6 +64,13 @@ public final class MessagesPipeline implements AutoCloseable {
     private final Dialect passthrough;
     private final Dialect chatCompletions;
     private final ScheduledExecutorService timer;
+    private final Sleeper sleeper = Thread::sleep;
+
+    /** Waits out a {@code Retry-After}; a test's clock can stand in. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(Duration wait) throws InterruptedException;
+    }
 
     public MessagesPipeline(Config config, UpstreamClient upstream, Router router, TokenCounter tokens,
                             TransformerRegistry transformers, Resilience resilience, RequestListener.Factory listeners,
@@ -80,7 +93,7 @@ public final class MessagesPipeline implements AutoCloseable {
     public void handle(ClientRequest request, ClientResponse response) {
         RequestListener listener = listeners.create(request);
         Cancellation cancellation = new Cancellation();
-        request.onDisconnect(() -> cancellation.cancel(CLIENT_LEFT));
+        request.onDisconnect(() -> cancellation.cancel(Cancellation.Reason.CLIENT_LEFT));
         try {
             ObjectNode body = parseBody(request.body());
             if (!body.has("stream")) {
@@ -136,62 +149,87 @@ public final class MessagesPipeline implements AutoCloseable {
     }
 
     /**
-     * Tries the plan's candidates in order until one answers. A retriable failure gets one more try on the same
-     * candidate (as configured) before the next, and the last candidate waits out a short {@code Retry-After}; a
-     * failure another provider cannot fix (a bad request) ends the loop.
-     * When every candidate failed, the client gets the first failure, the routed model's own (as CCR does).
+     * Tries the plan's candidates in order until one answers, reading each attempt's outcome as a ladder (as
+     * okhttp's {@code RetryAndFollowUpInterceptor} reads a failed call). When every candidate failed, the client
+     * gets the first failure, the routed model's own (as CCR does).
      */
     private void tryInTurn(Plan plan, Target routed, Request request) {
-        ResilienceSettings settings = config.resilience();
-        AttemptFailure first = null;
-        for (int c = 0; c < plan.candidates().size(); c++) {
-            Candidate candidate = plan.candidates().get(c);
-            boolean lastCandidate = c == plan.candidates().size() - 1;
-            Provider provider = config.provider(candidate.model().provider()).orElseThrow(() -> ApiError.notFound(
-                    "Provider '" + candidate.model().provider() + "' not found", "provider_not_found").exception());
-            Target target = new Target(provider.name(), candidate.model().model());
-            ObjectNode body = provider.name().equals(routed.provider()) ? request.body() : SignedThinking.stripped(request.body());
-            for (int attemptNo = 0; ; attemptNo++) {
-                Cancellation scope = request.cancellation().child();
-                Attempt attempt = new Attempt(request.client(), request.response(), body, config, provider, target,
-                        request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener());
-                request.listener().attemptStarted(target);
-                try {
-                    Optional<Failure> brokeMidStream = dialectFor(provider, target).forward(attempt);
-                    if (brokeMidStream.isPresent()) {
-                        resilience.health().recordFailure(candidate.model(), brokeMidStream.get());
-                        request.listener().failed(ApiError.upstream(502, "the stream broke after it had started: "
-                                + brokeMidStream.get().message(), "provider_stream_broken"));
-                    } else if (request.cancellation().isCancelled() || CLIENT_LEFT.equals(scope.reason())) {
-                        // The client left; that says nothing about the provider.
-                        request.listener().failed(new ApiError(499, "api_error", "the client disconnected",
-                                Optional.of("client_disconnected")));
-                    } else {
+        Failed first = null;
+        candidates:
+        for (Candidate candidate : plan.candidates()) {
+            boolean lastCandidate = candidate == plan.candidates().getLast();
+            for (int tries = 1; ; tries++) {
+                switch (attempt(candidate, routed, request)) {
+                    // The answer reached the client: the breaker learns, and a fallback that saved the primary is promoted.
+                    case Answered answered -> {
                         succeeded(candidate, ref(routed), request.scenario(), first != null);
+                        return;
                     }
-                    return;
-                } catch (AttemptFailure failure) {
-                    request.listener().attemptFailed(target, failure.error());
-                    if (request.cancellation().isCancelled()) {
-                        throw failure.error().exception(); // the client is gone; nobody will read this
+                    // The client left; that says nothing about the provider.
+                    case ClientLeft left -> {
+                        request.listener().failed(CLIENT_DISCONNECTED);
+                        return;
                     }
-                    resilience.health().recordFailure(candidate.model(), failure.failure());
-                    first = first == null ? failure : first;
-                    if (!failure.failure().kind().fallsOver()) {
-                        throw failure.error().exception();
+                    // Too late for another candidate: the client already has part of this answer.
+                    case BrokeMidStream broke -> {
+                        resilience.health().recordFailure(candidate.model(), broke.failure());
+                        request.listener().failed(ApiError.upstream(502, "the stream broke after it had started: "
+                                + broke.failure().message(), "provider_stream_broken"));
+                        return;
                     }
-                    if (lastCandidate && attemptNo == 0 && waitedOut(failure.failure(), request.cancellation())) {
-                        continue;
+                    case Failed failed -> {
+                        first = first == null ? failed : first;
+                        if (!sameCandidateAgain(failed, candidate, lastCandidate, tries, request)) {
+                            continue candidates;
+                        }
                     }
-                    if (attemptNo >= settings.retries() || !failure.failure().kind().retriable()) {
-                        break;
-                    }
-                } finally {
-                    scope.finish();
                 }
             }
         }
         throw first.error().exception();
+    }
+
+    /**
+     * The rungs after an attempt that failed before anything reached the client. Returns whether the same candidate
+     * is tried again (false: the next one); throws when no candidate may be tried any more.
+     */
+    private boolean sameCandidateAgain(Failed failed, Candidate candidate, boolean lastCandidate, int tries, Request request) {
+        // The client is gone: nobody will read another answer.
+        if (request.cancellation().isCancelled()) {
+            throw failed.error().exception();
+        }
+        resilience.health().recordFailure(candidate.model(), failed.failure());
+        // A failure that another provider cannot fix (a bad request) is the client's answer.
+        if (!failed.failure().kind().fallsOver()) {
+            throw failed.error().exception();
+        }
+        // Nobody left to fall over to: a short Retry-After is waited out, once.
+        if (lastCandidate && tries == 1 && waitedOut(failed.failure(), request.cancellation())) {
+            return true;
+        }
+        // A retriable failure gets the configured number of retries on the same candidate.
+        return tries <= config.resilience().retries() && failed.failure().kind().retriable();
+    }
+
+    /** One try with one candidate, in its own cancellation scope (a timeout here does not cancel the next). */
+    private AttemptOutcome attempt(Candidate candidate, Target routed, Request request) {
+        Provider provider = config.provider(candidate.model().provider()).orElseThrow(() -> ApiError.notFound(
+                "Provider '" + candidate.model().provider() + "' not found", "provider_not_found").exception());
+        Target target = new Target(provider.name(), candidate.model().model());
+        // Signed thinking blocks are only valid for the provider that signed them.
+        ObjectNode body = provider.name().equals(routed.provider()) ? request.body() : SignedThinking.stripped(request.body());
+        Cancellation scope = request.cancellation().child();
+        request.listener().attemptStarted(target);
+        try {
+            AttemptOutcome outcome = dialectFor(provider, target).forward(new Attempt(request.client(), request.response(),
+                    body, provider, target, request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener()));
+            if (outcome instanceof Failed failed) {
+                request.listener().attemptFailed(target, failed.error());
+            }
+            return outcome instanceof Answered && request.cancellation().isCancelled() ? AttemptOutcome.CLIENT_LEFT : outcome;
+        } finally {
+            scope.finish();
+        }
     }
 
     /**
@@ -204,7 +242,7 @@ public final class MessagesPipeline implements AutoCloseable {
             return false;
         }
         try {
-            Thread.sleep(failure.retryAfter().get());
+            sleeper.sleep(failure.retryAfter().get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

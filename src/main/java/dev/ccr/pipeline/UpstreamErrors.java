@@ -3,7 +3,9 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.resilience.Failure;
+import dev.ccr.pipeline.AttemptOutcome.Failed;
 import dev.ccr.resilience.FailureKind;
+import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.ProviderErrors;
@@ -28,50 +30,50 @@ final class UpstreamErrors {
     }
 
     /** The provider could not be asked at all: 504 for timeouts, 502 otherwise. */
-    static AttemptFailure beforeAnswer(Attempt attempt, UpstreamException e) {
+    static Failed beforeAnswer(Attempt attempt, UpstreamException e) {
         String where = "provider(" + attempt.target() + ")";
         return switch (e.kind()) {
-            case TIMEOUT -> new AttemptFailure(
+            case TIMEOUT -> new Failed(
                     ApiError.upstream(504, "Timeout from " + where + ": " + e.getMessage(), "provider_timeout"),
                     Failure.of(FailureKind.TIMEOUT, e.getMessage()));
-            case UNREACHABLE -> new AttemptFailure(
+            case UNREACHABLE -> new Failed(
                     ApiError.upstream(502, "Error from " + where + ": " + e.getMessage(), "provider_unreachable"),
                     Failure.of(FailureKind.UNREACHABLE, e.getMessage()));
-            case CANCELLED -> new AttemptFailure(
+            case CANCELLED -> new Failed(
                     ApiError.upstream(499, "Request to " + where + " was cancelled: " + e.getMessage(), "cancelled"),
                     Failure.of(FailureKind.CLIENT_ERROR, e.getMessage()));
         };
     }
 
     /** The provider's connection broke before anything reached the client. */
-    static AttemptFailure brokenBeforeAnswer(Attempt attempt, IOException e) {
-        if (attempt.cancellation().isCancelled()) {
-            return beforeAnswer(attempt, UpstreamException.cancelledFor(attempt.cancellation().reason()));
+    static Failed brokenBeforeAnswer(Attempt attempt, IOException e) {
+        Optional<Cancellation.Reason> cancelled = attempt.cancellation().reason();
+        if (cancelled.isPresent()) {
+            return beforeAnswer(attempt, UpstreamException.cancelled(cancelled.get()));
         }
         String detail = "the connection broke before the answer (" + describe(e) + ")";
-        return new AttemptFailure(ApiError.upstream(502, "Error from provider(" + attempt.target() + "): " + detail,
+        return new Failed(ApiError.upstream(502, "Error from provider(" + attempt.target() + "): " + detail,
                 "provider_connection_broken"), Failure.of(FailureKind.UNREACHABLE, detail));
     }
 
     /** The last event of a stream whose upstream broke after the client had started receiving it. */
     static SseEvent brokenStreamEvent(Attempt attempt, IOException e) {
-        String reason = attempt.cancellation().reason();
-        ApiError error = reason != null && reason.startsWith("timed out")
-                ? ApiError.upstream(504, "Timeout from provider(" + attempt.target() + "): upstream call " + reason, "provider_timeout")
+        ApiError error = attempt.cancellation().reason().orElse(null) instanceof Cancellation.TimedOut timedOut
+                ? ApiError.upstream(504, "Timeout from provider(" + attempt.target() + "): upstream call " + timedOut, "provider_timeout")
                 : ApiError.upstream(502, "Error from provider(" + attempt.target() + "): the stream broke (" + describe(e) + ")",
                         "provider_stream_broken");
         return error.toEvent();
     }
 
     /** A 2xx answer that is not what the dialect promises (an error object, not JSON, no choices). */
-    static AttemptFailure badAnswer(Attempt attempt, byte[] body) {
+    static Failed badAnswer(Attempt attempt, byte[] body) {
         String text = cut(new String(body, StandardCharsets.UTF_8));
-        return new AttemptFailure(ApiError.upstream(502, "Provider error: provider(" + attempt.target() + ") answered " + text,
+        return new Failed(ApiError.upstream(502, "Provider error: provider(" + attempt.target() + ") answered " + text,
                 "provider_error"), Failure.of(FailureKind.BAD_ANSWER, "invalid answer: " + text));
     }
 
     /** The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14). */
-    static AttemptFailure httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
+    static Failed httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
         String whole = new String(body, StandardCharsets.UTF_8);
         String text = cut(whole);
         Failure failure = Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text);
@@ -81,18 +83,18 @@ final class UpstreamErrors {
                 attempt.estimatedInputTokens(), OptionalLong.empty()).filter(r -> r.status() == 400);
         if (tooLong.isPresent()) {
             AnthropicError said = tooLong.get().error();
-            return new AttemptFailure(new ApiError(400, said.type(), said.message(), Optional.empty()), failure);
+            return new Failed(new ApiError(400, said.type(), said.message(), Optional.empty()), failure);
         }
         ApiError error = ApiError.upstream(status,
                 "Error from provider(" + attempt.target() + ": " + status + "): " + text, "provider_response_error");
-        return new AttemptFailure(error, failure);
+        return new Failed(error, failure);
     }
 
     /**
      * An Anthropic-dialect provider's own error: relayed with its status, type and message (it is already in
      * Anthropic's shape); other bodies are wrapped as {@link #httpStatus} does.
      */
-    static AttemptFailure anthropicStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
+    static Failed anthropicStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode error = node == null ? null : node.path("error");
@@ -100,33 +102,13 @@ final class UpstreamErrors {
                     && error.path("message").isTextual()) {
                 ApiError relayed = new ApiError(status, error.get("type").asText(), error.get("message").asText(),
                         Optional.ofNullable(error.path("code").textValue()));
-                return new AttemptFailure(relayed, Failure.ofStatus(status, retryAfter,
+                return new Failed(relayed, Failure.ofStatus(status, retryAfter,
                         "HTTP " + status + ": " + cut(relayed.message())));
             }
         } catch (IOException e) {
             // not JSON: wrapped below
         }
         return httpStatus(attempt, status, body, retryAfter);
-    }
-
-    /** {@code Retry-After} as seconds or an HTTP date, if present and sensible. */
-    static Optional<Duration> retryAfter(Optional<String> header, java.time.Clock clock) {
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get().trim();
-        try {
-            long seconds = Long.parseLong(value);
-            return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-        } catch (NumberFormatException notSeconds) {
-            try {
-                var at = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (java.time.format.DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
     }
 
     private static String describe(IOException e) {

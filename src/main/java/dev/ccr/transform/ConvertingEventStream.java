@@ -1,8 +1,8 @@
 package dev.ccr.transform;
 
+import dev.ccr.wire.SseConversion;
 import dev.ccr.wire.StreamConverter;
 import dev.ccr.wire.sse.SseEvent;
-import dev.ccr.wire.sse.SseParser;
 import dev.ccr.wire.sse.SseWriter;
 
 import java.io.ByteArrayOutputStream;
@@ -15,18 +15,16 @@ import java.io.InputStream;
  */
 final class ConvertingEventStream extends InputStream {
     private final InputStream upstream;
-    private final StreamConverter converter;
-    private final SseParser parser = new SseParser();
+    private final SseConversion conversion;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final byte[] buf = new byte[16 * 1024];
     private byte[] ready = new byte[0];
     private int pos;
-    private boolean started;
     private boolean ended;
 
     ConvertingEventStream(InputStream upstream, StreamConverter converter) {
         this.upstream = upstream;
-        this.converter = converter;
+        this.conversion = new SseConversion(converter);
     }
 
     @Override
@@ -51,19 +49,12 @@ final class ConvertingEventStream extends InputStream {
 
     private void fill() throws IOException {
         pending.reset();
-        if (!started) {
-            started = true;
-            converter.atStart(this::write);
-        }
         int n = upstream.read(buf);
         if (n < 0) {
-            parser.finish().forEach(e -> converter.accept(this::write, e));
-            converter.atEnd(this::write);
+            conversion.finish(this::write);
             ended = true;
         } else {
-            for (SseEvent event : parser.feed(buf, 0, n)) {
-                converter.accept(this::write, event);
-            }
+            conversion.feed(buf, n, this::write);
         }
         ready = pending.toByteArray();
         pos = 0;

@@ -1,7 +1,9 @@
 package dev.ccr.upstream;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The upstream work of one client request, cancellable as a whole: the client went away, or a deadline passed.
@@ -9,9 +11,39 @@ import java.util.List;
  * the request normally: pending cancel actions are dropped and cleanup (such as a scheduled deadline) runs.
  */
 public final class Cancellation {
+    /** Why the work was cancelled. */
+    public sealed interface Reason {
+        /** The client's connection closed. */
+        Reason CLIENT_LEFT = new ClientLeft();
+    }
+
+    /** The client went away; that says nothing about the provider. */
+    public record ClientLeft() implements Reason {
+        @Override
+        public String toString() {
+            return "client disconnected";
+        }
+    }
+
+    /** A deadline of one call passed. */
+    public record TimedOut(Deadline deadline, Duration limit) implements Reason {
+        @Override
+        public String toString() {
+            long ms = limit.toMillis();
+            return switch (deadline) {
+                case TOTAL -> "timed out after " + ms + " ms";
+                case FIRST_BYTE -> "timed out: no first byte within " + ms + " ms";
+                case IDLE -> "timed out: no data for " + ms + " ms";
+            };
+        }
+    }
+
+    /** The limits of {@link Timeouts}, by name. */
+    public enum Deadline { TOTAL, FIRST_BYTE, IDLE }
+
     private final List<Runnable> onCancel = new ArrayList<>();
     private final List<Runnable> onFinish = new ArrayList<>();
-    private String reason;
+    private Reason reason;
     private boolean finished;
 
     /** Runs {@code action} on cancellation, or now if already cancelled; never after {@link #finish()}. */
@@ -40,7 +72,7 @@ public final class Cancellation {
     }
 
     /** Cancels once; later calls, and calls after {@link #finish()}, do nothing. */
-    public void cancel(String why) {
+    public void cancel(Reason why) {
         List<Runnable> toRun;
         synchronized (this) {
             if (reason != null || finished) {
@@ -76,7 +108,7 @@ public final class Cancellation {
      */
     public Cancellation child() {
         Cancellation child = new Cancellation();
-        onCancel(() -> child.cancel(reason()));
+        onCancel(() -> child.cancel(reason().orElseThrow()));
         return child;
     }
 
@@ -84,9 +116,14 @@ public final class Cancellation {
         return reason != null;
     }
 
-    /** Why it was cancelled, or null while it is not. */
-    public synchronized String reason() {
-        return reason;
+    /** Why it was cancelled; empty while it is not. */
+    public synchronized Optional<Reason> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** Whether it was cancelled because the client left. */
+    public boolean clientLeft() {
+        return reason().orElse(null) instanceof ClientLeft;
     }
 
     private static void runQuietly(Runnable action) {

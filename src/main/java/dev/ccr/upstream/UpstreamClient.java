@@ -109,7 +109,7 @@ public final class UpstreamClient implements AutoCloseable {
             response = call.execute();
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
-                throw UpstreamException.cancelled(cancellation.reason());
+                throw UpstreamException.cancelled(cancellation.reason().orElseThrow());
             }
             throw UpstreamException.unreachable(request.url(), e);
         }
@@ -162,7 +162,7 @@ public final class UpstreamClient implements AutoCloseable {
                 watchdog.readDone(n);
                 return n;
             } catch (IOException e) {
-                throw cancellation.isCancelled() ? new InterruptedIOException("upstream call " + cancellation.reason()) : e;
+                throw cancellation.isCancelled() ? new InterruptedIOException("upstream call " + cancellation.reason().orElseThrow()) : e;
             }
         }
     }

@@ -31,13 +31,8 @@ public final class UpstreamException extends java.io.IOException {
     }
 
     /** The exception a call cancelled for {@code reason} fails with. */
-    public static UpstreamException cancelledFor(String reason) {
-        return cancelled(reason);
-    }
-
-    static UpstreamException cancelled(String reason) {
-        boolean timeout = reason != null && reason.startsWith("timed out");
-        // reason: "timed out after N ms", "timed out: no first byte …", "timed out: no data …", "client disconnected"
-        return new UpstreamException(timeout ? Kind.TIMEOUT : Kind.CANCELLED, "upstream call " + reason, null);
+    public static UpstreamException cancelled(Cancellation.Reason reason) {
+        Kind kind = reason instanceof Cancellation.TimedOut ? Kind.TIMEOUT : Kind.CANCELLED;
+        return new UpstreamException(kind, "upstream call " + reason, null);
     }
 }

@@ -1,5 +1,9 @@
 package dev.ccr.upstream;
 
+import dev.ccr.upstream.Cancellation.Deadline;
+import dev.ccr.upstream.Cancellation.Reason;
+import dev.ccr.upstream.Cancellation.TimedOut;
+
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -20,10 +24,10 @@ final class Watchdog {
         this.scheduler = scheduler;
         this.timeouts = timeouts;
         this.cancellation = cancellation;
-        ScheduledFuture<?> total = schedule(timeouts.total(), "timed out after " + timeouts.total().toMillis() + " ms");
+        ScheduledFuture<?> total = schedule(timeouts.total(), new TimedOut(Deadline.TOTAL, timeouts.total()));
         cancellation.onFinish(() -> total.cancel(false));
         cancellation.onFinish(this::stopWaiting);
-        rearm(timeouts.firstByte(), "timed out: no first byte within " + timeouts.firstByte().toMillis() + " ms");
+        rearm(timeouts.firstByte(), Deadline.FIRST_BYTE);
     }
 
     /** A read returned {@code n} bytes (or -1 at the end). */
@@ -36,14 +40,14 @@ final class Watchdog {
             sawFirstByte = true;
         }
         if (sawFirstByte) {
-            rearm(timeouts.idle(), "timed out: no data for " + timeouts.idle().toMillis() + " ms");
+            rearm(timeouts.idle(), Deadline.IDLE);
         }
     }
 
-    private synchronized void rearm(Duration limit, String reason) {
+    private synchronized void rearm(Duration limit, Deadline deadline) {
         stopWaiting();
         if (!limit.isZero() && !limit.isNegative()) {
-            waiting = schedule(limit, reason);
+            waiting = schedule(limit, new TimedOut(deadline, limit));
         }
     }
 
@@ -54,7 +58,7 @@ final class Watchdog {
         }
     }
 
-    private ScheduledFuture<?> schedule(Duration delay, String reason) {
+    private ScheduledFuture<?> schedule(Duration delay, Reason reason) {
         return scheduler.schedule(() -> cancellation.cancel(reason), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
