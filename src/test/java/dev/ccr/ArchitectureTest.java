@@ -3,6 +3,9 @@ package dev.ccr;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import dev.ccr.observe.RequestListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +25,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.ccr.wire..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.config..", "dev.ccr.server..", "dev.ccr.pipeline..",
                         "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..",
-                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.quota..", "dev.ccr.cli..")
+                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.metrics..", "dev.ccr.quota..", "dev.ccr.cli..",
+                        "dev.ccr.client..", "dev.ccr.observe..", "dev.ccr.app..")
                 .check(classes);
     }
 
@@ -99,7 +103,7 @@ class ArchitectureTest {
 
     @Test
     void onlyRoutingAndTransformAdaptersReachTheScriptHost() {
-        noClasses().that().resideOutsideOfPackages("dev.ccr.script..", "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.cli..")
+        noClasses().that().resideOutsideOfPackages("dev.ccr.script..", "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.app..", "dev.ccr.cli..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ccr.script..")
                 .allowEmptyShould(true)
                 .check(classes);
@@ -107,7 +111,7 @@ class ArchitectureTest {
 
     @Test
     void sharedStateIsReachedOnlyFromTheCompositionRoot() {
-        noClasses().that().resideOutsideOfPackages("dev.ccr.shared..", "dev.ccr.cli..")
+        noClasses().that().resideOutsideOfPackages("dev.ccr.shared..", "dev.ccr.app..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ccr.shared..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.ccr.shared..")
@@ -120,6 +124,47 @@ class ArchitectureTest {
     void lettuceStaysInTheSharedState() {
         noClasses().that().resideOutsideOfPackage("dev.ccr.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.lettuce..")
+                .check(classes);
+    }
+
+    /* ---- The composition root, the client's exchange, observation (docs/architecture.md) ---- */
+
+    @Test
+    void onlyTheCliUsesTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("dev.ccr.app..", "dev.ccr.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theClientsExchangeKnowsOnlyTheWireAndTheRoutedTarget() {
+        noClasses().that().resideInAPackage("dev.ccr.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..",
+                        "dev.ccr.observe..", "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..",
+                        "dev.ccr.resilience..", "dev.ccr.usage..", "dev.ccr.app..", "dev.ccr.cli..", "io.undertow..")
+                .check(classes);
+    }
+
+    @Test
+    void observersWatchThePipelineWithoutReachingIntoIt() {
+        noClasses().that().resideInAPackage("dev.ccr.observe..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..",
+                        "dev.ccr.transform..", "dev.ccr.script..", "dev.ccr.upstream..", "dev.ccr.app..", "dev.ccr.cli..")
+                .check(classes);
+        // The pipeline tells its events to whoever listens; it knows the interface, not the listeners.
+        noClasses().that().resideInAPackage("dev.ccr.pipeline..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("observers other than RequestListener",
+                        (JavaClass c) -> c.getPackageName().equals("dev.ccr.observe")
+                                && !c.getName().startsWith(RequestListener.class.getName())))
+                .check(classes);
+    }
+
+    @Test
+    void resilienceAndUpstreamDecideAndCallWithoutKnowingWhoAsks() {
+        noClasses().that().resideInAnyPackage("dev.ccr.resilience..", "dev.ccr.upstream..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.pipeline..",
+                        "dev.ccr.observe..", "dev.ccr.routing..", "dev.ccr.transform..", "dev.ccr.script..",
+                        "dev.ccr.client..", "dev.ccr.app..", "dev.ccr.cli..")
                 .check(classes);
     }
 }

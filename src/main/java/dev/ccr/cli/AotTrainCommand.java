@@ -1,5 +1,7 @@
 package dev.ccr.cli;
 
+import dev.ccr.app.RouterApp;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ccr.config.CcrHome;

@@ -1,5 +1,7 @@
 package dev.ccr.cli;
 
+import dev.ccr.app.RouterApp;
+
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
@@ -80,7 +82,7 @@ final class StartCommand implements Callable<Integer> {
 
         RouterApp app;
         try {
-            app = RouterApp.start(config, store, RouterApp.Options.of(context));
+            app = RouterApp.start(config, store, new RouterApp.Options(Optional.of(context.home()), context.env(), context.tempDir(), Version.current()));
         } catch (RuntimeException e) {
             logging.close();
             throw e;

@@ -1,5 +1,6 @@
 package dev.ccr.cli;
 
+import dev.ccr.app.RouterApp;
 import picocli.CommandLine.IVersionProvider;
 
 /** ccr's version, from the jar manifest ({@code dev} when run from classes). */
@@ -8,8 +9,7 @@ final class Version {
     }
 
     static String current() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return RouterApp.Options.manifestVersion();
     }
 
     static final class Provider implements IVersionProvider {

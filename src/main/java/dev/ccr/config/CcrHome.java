@@ -51,6 +51,16 @@ public record CcrHome(Path dir) {
         return dir.resolve("runtime");
     }
 
+    /** Where the breakers' states persist across restarts. */
+    public Path healthFile() {
+        return runtime().resolve("provider-health.json");
+    }
+
+    /** The usage records ({@code usage.sqlite}, the legacy {@code usage.jsonl}, a team's pending records). */
+    public Path data() {
+        return dir.resolve("data");
+    }
+
     public Path pidFile() {
         return dir.resolve(".claude-code-router.pid");
     }

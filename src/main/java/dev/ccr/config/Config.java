@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param pingInterval   silence after which a converted stream gets a {@code ping} event; zero turns pings off
  * @param scripts        the custom router and JS plugins to run, if any
  * @param quota          how provider quotas are polled and kept in reserve (docs/quota.md)
+ * @param plugins        the fork's built-in plugins that are enabled ({@code token-speed})
  * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
  */
 public record Config(
@@ -34,6 +35,7 @@ public record Config(
         ResilienceSettings resilience,
         ScriptSettings scripts,
         QuotaSettings quota,
+        PluginSettings plugins,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {

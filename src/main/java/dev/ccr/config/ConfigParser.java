@@ -83,7 +83,7 @@ public final class ConfigParser {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
         return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience, scripts,
-                quota, document.deepCopy(), resolved, warnings);
+                quota, PluginSettings.parse(resolved), document.deepCopy(), resolved, warnings);
     }
 
     /* --------------- Top level --------------- */

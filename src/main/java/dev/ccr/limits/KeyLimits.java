@@ -1,6 +1,6 @@
 package dev.ccr.limits;
 
-import dev.ccr.pipeline.RequestListener;
+import dev.ccr.observe.RequestListener;
 import dev.ccr.usage.Usage;
 
 import java.time.Clock;

@@ -1,7 +1,9 @@
 package dev.ccr.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.pipeline.RequestListener;
+import dev.ccr.observe.RequestListener;
+import dev.ccr.resilience.BreakerListener;
+import dev.ccr.resilience.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -51,6 +53,18 @@ public final class Metrics {
     /** Where the circuit states come from: {@code GET /api/health}'s report, read at each scrape. */
     public void watchCircuits(Supplier<JsonNode> healthReport) {
         this.circuitStates = healthReport;
+    }
+
+    /**
+     * Counts breaker changes by what the breaker became, {@code ccr_circuit_transitions_total{provider, model, to}}
+     * with {@code to} one of open, rate-limited, closed (a half-open breaker only changes on its next answer).
+     */
+    public BreakerListener circuitTransitions() {
+        return (model, now, why) -> Counter.builder("ccr.circuit.transitions")
+                .description("Circuit breaker changes on this instance, by the state reached")
+                .tags("provider", model.provider(), "model", model.model(), "to", now.rateLimitUntil().isPresent()
+                        ? "rate-limited" : now.state() == CircuitBreaker.State.CLOSED ? "closed" : "open")
+                .register(registry).increment();
     }
 
     /** A {@link RequestMetrics} for each request. */

@@ -1,8 +1,8 @@
 package dev.ccr.metrics;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.pipeline.ApiError;
-import dev.ccr.pipeline.RequestListener;
+import dev.ccr.client.ApiError;
+import dev.ccr.observe.RequestListener;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Target;
 import dev.ccr.usage.Usage;

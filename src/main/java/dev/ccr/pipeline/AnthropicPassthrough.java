@@ -1,5 +1,7 @@
 package dev.ccr.pipeline;
 
+import dev.ccr.client.ClientResponse;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.sse.SseEvent;

@@ -1,5 +1,9 @@
 package dev.ccr.pipeline;
 
+import dev.ccr.client.ClientRequest;
+import dev.ccr.client.ClientResponse;
+import dev.ccr.observe.RequestListener;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Provider;
 import dev.ccr.routing.Target;

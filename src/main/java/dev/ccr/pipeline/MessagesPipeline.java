@@ -1,5 +1,12 @@
 package dev.ccr.pipeline;
 
+import dev.ccr.client.ClientRequest;
+import dev.ccr.client.ClientResponse;
+import dev.ccr.client.ApiError;
+import dev.ccr.client.ApiException;
+import dev.ccr.observe.RequestListener;
+import dev.ccr.resilience.Resilience;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +38,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -46,7 +53,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *   <li>try them in turn, each in its provider's dialect, until one answers; write that answer back.</li>
  * </ol>
  */
-public final class MessagesPipeline implements AutoCloseable {
+public final class MessagesPipeline {
     /** Request bodies may carry strings far longer than Jackson's default 20 MB cap (a pasted screenshot). */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
@@ -63,27 +70,43 @@ public final class MessagesPipeline implements AutoCloseable {
     private final RequestListener.Factory listeners;
     private final Dialect passthrough;
     private final Dialect chatCompletions;
-    private final ScheduledExecutorService timer;
     private final Sleeper sleeper = Thread::sleep;
 
-    /** Waits out a {@code Retry-After}; a test's clock can stand in. */
+    /** Waits out a {@code Retry-After}. */
     @FunctionalInterface
     interface Sleeper {
         void sleep(Duration wait) throws InterruptedException;
     }
 
-    public MessagesPipeline(Config config, UpstreamClient upstream, Router router, TokenCounter tokens,
-                            TransformerRegistry transformers, Resilience resilience, RequestListener.Factory listeners,
-                            Clock clock) {
+    /**
+     * What every pipeline of a running router shares, whatever its config: the upstream client, the tokenizer, the
+     * timer that pings silent streams, and the clock.
+     */
+    public record Shared(UpstreamClient upstream, TokenCounter tokens, ScheduledExecutorService timer, Clock clock) {
+    }
+
+    /**
+     * @param router       decides where each request goes
+     * @param transformers the transformers provider chains are made of (built-ins and plugins)
+     * @param resilience   the breakers, promotions and fallback planner of this config
+     * @param listeners    the observers of each request
+     */
+    public MessagesPipeline(Config config, Router router, TransformerRegistry transformers, Resilience resilience,
+                            RequestListener.Factory listeners, Shared shared) {
         this.config = config;
         this.resilience = resilience;
         this.router = router;
-        this.tokens = tokens;
+        this.tokens = shared.tokens();
         this.listeners = listeners;
-        this.passthrough = new AnthropicPassthrough(upstream, clock);
-        this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
         this.transformers = transformers;
-        this.chatCompletions = new ChatCompletions(upstream, new ProviderChains(transformers), timer, config.pingInterval(), clock);
+        this.passthrough = new AnthropicPassthrough(shared.upstream(), shared.clock());
+        this.chatCompletions = new ChatCompletions(shared.upstream(), new ProviderChains(transformers), shared.timer(),
+                config.pingInterval(), shared.clock());
+    }
+
+    /** The config this pipeline was built from. */
+    public Config config() {
+        return config;
     }
 
     /**
@@ -104,15 +127,12 @@ public final class MessagesPipeline implements AutoCloseable {
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
             decision.applyEdits(body);
-            listener = SessionUsageRecorder.around(listener, router.sessionUsage(), decision);
             Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
             request.admit(routed);
 
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
-            if (!plan.skipped().isEmpty()) {
-                listener.candidatesSkipped(plan.skipped());
-            }
+            listener.planned(plan);
             tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
                     cancellation, listener));
         } catch (ApiException e) {
@@ -137,8 +157,9 @@ public final class MessagesPipeline implements AutoCloseable {
             ObjectNode planJson = json.putObject("plan");
             var candidates = planJson.putArray("candidates");
             plan.candidates().forEach(c -> candidates.addObject().put("target", c.model().toString())
-                    .put("role", c.role().name().toLowerCase(java.util.Locale.ROOT)));
-            plan.skipped().forEach(planJson.putArray("skipped")::add);
+                    .put("role", c.role().name().toLowerCase(Locale.ROOT)));
+            var skipped = planJson.putArray("skipped");
+            plan.skipped().forEach(s -> skipped.add(s.toString()));
         });
         return json;
     }
@@ -299,11 +320,6 @@ public final class MessagesPipeline implements AutoCloseable {
     /** The circuit breakers' states, for {@code GET /api/health}. */
     public ObjectNode healthReport() {
         return resilience.health().toJson();
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 
     static ObjectNode parseBody(byte[] bytes) {

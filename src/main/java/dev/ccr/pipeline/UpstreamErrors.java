@@ -1,5 +1,7 @@
 package dev.ccr.pipeline;
 
+import dev.ccr.client.ApiError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.resilience.Failure;

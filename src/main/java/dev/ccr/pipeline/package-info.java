@@ -4,7 +4,11 @@
  * Start reading at {@link dev.ccr.pipeline.MessagesPipeline}.
  *
  * <p>May use {@code routing}, {@code upstream}, {@code wire}, {@code config} and {@code usage}; never sees the HTTP
- * server's types (it talks to {@link dev.ccr.pipeline.ClientRequest} and {@link dev.ccr.pipeline.ClientResponse}).
- * Failures the client should see are {@link dev.ccr.pipeline.ApiException}s. Nothing here returns null.
+ * server's types (it talks to {@link dev.ccr.client.ClientRequest} and {@link dev.ccr.client.ClientResponse}).
+ * Failures the client should see are {@link dev.ccr.client.ApiException}s. Nothing here returns null.
  */
 package dev.ccr.pipeline;
+
+import dev.ccr.client.ClientRequest;
+import dev.ccr.client.ClientResponse;
+import dev.ccr.client.ApiException;

@@ -38,7 +38,7 @@ public final class FallbackPlanner {
      */
     public Plan plan(ModelRef primary, String scenario, List<String> decisionFallbacks, Predicate<ModelRef> configured) {
         List<Candidate> candidates = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        List<Plan.Skipped> skipped = new ArrayList<>();
         Set<ModelRef> seen = new LinkedHashSet<>();
 
         if (settings.fallbackEnabled()) {
@@ -52,7 +52,7 @@ public final class FallbackPlanner {
         seen.add(primary);
         Optional<String> primaryClosed = health.isAvailable(primary) ? gate.closedReason(primary, scenario) : Optional.of("circuit open");
         if (primaryClosed.isPresent()) {
-            skipped.add(primary + ": " + primaryClosed.get());
+            skipped.add(new Plan.Skipped(primary, primaryClosed.get()));
         } else {
             candidates.add(new Candidate(primary, Candidate.Role.PRIMARY));
         }
@@ -68,7 +68,7 @@ public final class FallbackPlanner {
                         : !health.isAvailable(fallback) ? Optional.of("circuit open")
                         : gate.closedReason(fallback, scenario);
                 if (why.isPresent()) {
-                    skipped.add(fallback + ": " + why.get());
+                    skipped.add(new Plan.Skipped(fallback, why.get()));
                 } else {
                     candidates.add(new Candidate(fallback, Candidate.Role.FALLBACK));
                 }

@@ -36,13 +36,21 @@ public final class ProviderHealth {
     private final Promotions promotions;
     private final Optional<Path> file;
     private final Map<ModelRef, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final BreakerListener listener;
     private volatile ResilienceSharing sharing = ResilienceSharing.NONE;
 
     public ProviderHealth(ResilienceSettings settings, Clock clock, Promotions promotions, Optional<Path> file) {
+        this(settings, clock, promotions, file, BreakerListener.NONE);
+    }
+
+    /** @param listener told of every state change here (the log, metrics); not of states taken over from a team */
+    public ProviderHealth(ResilienceSettings settings, Clock clock, Promotions promotions, Optional<Path> file,
+                          BreakerListener listener) {
         this.settings = settings;
         this.clock = clock;
         this.promotions = promotions;
         this.file = file;
+        this.listener = listener;
         file.ifPresent(this::restore);
     }
 
@@ -63,8 +71,7 @@ public final class ProviderHealth {
         }
         boolean wasClean = breaker.isClosedAndClean();
         if (breaker.recordSuccess()) {
-            LOG.info("{} recovered: circuit closed", model);
-            sharing.breakerChanged(model, breaker.snapshot());
+            changed(model, breaker.snapshot(), "recovered");
             promotions.clearPrimary(model);
         }
         if (!wasClean) {
@@ -81,15 +88,13 @@ public final class ProviderHealth {
         if (failure.kind() == FailureKind.RATE_LIMITED) {
             Duration cooldown = failure.retryAfter().orElse(settings.rateLimitCooldown());
             breaker.markRateLimited(clock.instant().plus(cooldown), failure.message());
-            LOG.warn("{} is rate limited: skipped for {} s", model, cooldown.toSeconds());
-            sharing.breakerChanged(model, breaker.snapshot());
+            changed(model, breaker.snapshot(), "rate limited: skipped for " + cooldown.toSeconds() + " s");
         } else {
             CircuitBreaker.State before = breaker.snapshot().state();
             breaker.recordFailure(failure.message());
             CircuitBreaker.Snapshot after = breaker.snapshot();
             if (before != CircuitBreaker.State.OPEN && after.state() == CircuitBreaker.State.OPEN) {
-                LOG.warn("{} circuit opened after {}: {}", model, failure.kind(), failure.message());
-                sharing.breakerChanged(model, after);
+                changed(model, after, failure.kind() + ": " + failure.message());
             }
         }
         promotions.clearFallback(model);
@@ -101,9 +106,14 @@ public final class ProviderHealth {
         CircuitBreaker breaker = breaker(model);
         if (breaker.snapshot().rateLimitUntil().isEmpty()) {
             breaker.forceOpen(reason);
-            sharing.breakerChanged(model, breaker.snapshot());
+            changed(model, breaker.snapshot(), reason);
             persist();
         }
+    }
+
+    private void changed(ModelRef model, CircuitBreaker.Snapshot now, String why) {
+        listener.stateChanged(model, now, why);
+        sharing.breakerChanged(model, now);
     }
 
     /** Takes on the state another instance's breaker for {@code model} reached; tells no one. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.transform.ProviderResponse;
 import dev.ccr.transform.Transformer;
 import dev.ccr.transform.TransformerRegistry;
+import dev.ccr.transform.builtin.Builtins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PluginSlot implements Transformer {
     private static final Logger LOG = LoggerFactory.getLogger(PluginSlot.class);
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-    private static final TransformerRegistry BUILTINS = TransformerRegistry.withBuiltins();
+    private static final TransformerRegistry BUILTINS = Builtins.registry();
 
     private final ScriptHost host;
     private final String name;

@@ -2,7 +2,7 @@ package dev.ccr.server;
 
 import dev.ccr.limits.ClientKey;
 import dev.ccr.limits.ClientKeys;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.ccr.server;
 
 import dev.ccr.limits.ClientKey;
 import dev.ccr.limits.KeyLimits;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;

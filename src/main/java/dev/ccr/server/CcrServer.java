@@ -8,7 +8,7 @@ import dev.ccr.limits.ClientKeys;
 import dev.ccr.limits.KeyLimits;
 import dev.ccr.limits.LimitCounters;
 import dev.ccr.metrics.Metrics;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.quota.Quotas;
 import dev.ccr.usage.UsageStore;
@@ -52,21 +52,20 @@ public final class CcrServer implements AutoCloseable {
     }
 
     /**
-     * Binds {@code config.host():config.port()} (port 0 picks a free one) and starts serving.
+     * What the server answers from.
      *
-     * @param presets the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
-     * @param logsDir the folder {@code /api/logs} may read, or empty for none
-     * @param usage   the usage records {@code /api/usage} reads and clears
-     * @param metrics what {@code /metrics} and {@code /api/usage/live} show
-     * @param quotas  what {@code /api/providers/quota} and {@code /api/providers/probe} show and do
-     * @throws PortInUseException when the port is taken
+     * @param pipeline the main namespace's pipeline of the moment; a config reload swaps it, and a request keeps the
+     *                 one it started with
+     * @param presets  the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
+     * @param store    the config file {@code /api/config} reads and saves
+     * @param logsDir  the folder {@code /api/logs} may read, or empty for none
+     * @param usage    the usage records {@code /api/usage} reads and clears
+     * @param metrics  what {@code /metrics} and {@code /api/usage/live} show
+     * @param quotas   what {@code /api/providers/quota} and {@code /api/providers/probe} show and do
      */
-    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
-                                  Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version) {
-        return start(config, store, pipeline, presets, logsDir, usage, metrics, quotas, clock, version,
-                new Team(new KeyLimits(ClientKeys.NONE, LimitCounters.embedded(), clock),
-                        () -> JSON.createObjectNode().put("state", "embedded")));
+    public record Backends(Supplier<MessagesPipeline> pipeline, Function<String, Optional<MessagesPipeline>> presets,
+                           ConfigStore store, Optional<Path> logsDir, UsageStore usage, Metrics metrics, Quotas quotas,
+                           Clock clock, String version) {
     }
 
     /**
@@ -78,26 +77,34 @@ public final class CcrServer implements AutoCloseable {
     public record Team(KeyLimits limits, Supplier<ObjectNode> stores) {
     }
 
-    /** @param team the client keys ({@code CLIENT_KEYS}), their limits, and the shared stores' health */
-    public static CcrServer start(Config config, ConfigStore store, MessagesPipeline pipeline,
-                                  Function<String, Optional<MessagesPipeline>> presets, Optional<Path> logsDir,
-                                  UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version, Team team) {
+    /**
+     * Binds {@code config.host():config.port()} (port 0 picks a free one) and starts serving; returns once the port
+     * is bound.
+     *
+     * @param config the config the router started with: where to listen and the {@code APIKEY}
+     * @param team   the client keys ({@code CLIENT_KEYS}), their limits, and the shared stores' health
+     * @throws PortInUseException when the port is taken
+     */
+    public static CcrServer start(Config config, Backends backends, Team team) {
+        Supplier<MessagesPipeline> pipeline = backends.pipeline();
+        Clock clock = backends.clock();
         KeyLimits limits = team.limits();
-        PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
-                config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
-        ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
-        ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
-        LogsEndpoint logs = new LogsEndpoint(logsDir);
-        UsageEndpoint usageApi = new UsageEndpoint(usage, metrics);
-        QuotaEndpoint quotaApi = new QuotaEndpoint(quotas);
+        PresetEndpoint presetMessages = new PresetEndpoint(backends.presets());
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, current -> current.providers().isEmpty()
+                ? Optional.of(FirstRun.noProviders(backends.store().file())) : Optional.empty());
+        ModelsEndpoint models = new ModelsEndpoint(() -> pipeline.get().config(), clock.instant());
+        ConfigEndpoint configApi = new ConfigEndpoint(backends.store(), config.bodyLimitBytes());
+        LogsEndpoint logs = new LogsEndpoint(backends.logsDir());
+        Metrics metrics = backends.metrics();
+        UsageEndpoint usageApi = new UsageEndpoint(backends.usage(), metrics);
+        QuotaEndpoint quotaApi = new QuotaEndpoint(backends.quotas());
         AtomicInteger boundPort = new AtomicInteger(config.port());
         Auth auth = new Auth(config.apiKey(), limits.keys(), boundPort::get);
         UiSessions sessions = new UiSessions();
         UiEndpoint ui = new UiEndpoint(auth, sessions);
         UiFiles uiFiles = new UiFiles();
         HttpHandler root = exchange -> Responses.json(exchange, 200,
-                JSON.createObjectNode().put("message", "LLMs API").put("version", version));
+                JSON.createObjectNode().put("message", "LLMs API").put("version", backends.version()));
 
         RoutingHandler routes = Handlers.routing()
                 .add(Methods.HEAD, "/", root)
@@ -105,8 +112,8 @@ public final class CcrServer implements AutoCloseable {
                 .get("/health", exchange -> Responses.json(exchange, 200,
                         JSON.createObjectNode().put("status", "ok").put("timestamp", clock.instant().toString())))
                 .get("/api/health", exchange -> Responses.json(exchange, 200,
-                        pipeline.healthReport().set("shared", team.stores().get())))
-                .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
+                        pipeline.get().healthReport().set("shared", team.stores().get())))
+                .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.get().transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
                 .get("/v1/models", models.list())

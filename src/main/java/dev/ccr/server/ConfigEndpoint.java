@@ -8,7 +8,7 @@ import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigProblem;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.config.Json5;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

@@ -1,7 +1,7 @@
 package dev.ccr.server;
 
-import dev.ccr.pipeline.ApiError;
-import dev.ccr.pipeline.ApiException;
+import dev.ccr.client.ApiError;
+import dev.ccr.client.ApiException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.ccr.server;
 
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 
 import java.nio.file.Path;
 import java.util.Optional;

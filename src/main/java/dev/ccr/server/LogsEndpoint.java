@@ -2,7 +2,7 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

@@ -1,6 +1,6 @@
 package dev.ccr.server;
 
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -15,19 +15,23 @@ import java.util.function.Function;
  */
 final class PresetEndpoint {
     private final Function<String, Optional<MessagesPipeline>> presets;
-    private final long bodyLimit;
 
-    PresetEndpoint(Function<String, Optional<MessagesPipeline>> presets, long bodyLimit) {
+    PresetEndpoint(Function<String, Optional<MessagesPipeline>> presets) {
         this.presets = presets;
-        this.bodyLimit = bodyLimit;
     }
 
     HttpHandler messages() {
-        return exchange -> new MessagesEndpoint(pipeline(exchange), bodyLimit).messages().handleRequest(exchange);
+        return exchange -> endpoint(exchange).messages().handleRequest(exchange);
     }
 
     HttpHandler countTokens() {
-        return exchange -> new MessagesEndpoint(pipeline(exchange), bodyLimit).countTokens().handleRequest(exchange);
+        return exchange -> endpoint(exchange).countTokens().handleRequest(exchange);
+    }
+
+    /** The preset's pipeline as a messages endpoint; a preset has its own providers, so it is never a first run. */
+    private MessagesEndpoint endpoint(HttpServerExchange exchange) {
+        MessagesPipeline pipeline = pipeline(exchange);
+        return new MessagesEndpoint(() -> pipeline, config -> Optional.empty());
     }
 
     private MessagesPipeline pipeline(HttpServerExchange exchange) {

@@ -1,6 +1,6 @@
 package dev.ccr.server;
 
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import io.undertow.server.HttpServerExchange;
 
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;

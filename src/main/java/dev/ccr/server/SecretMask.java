@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 
 import java.util.Iterator;
 import java.util.Map;
@@ -58,7 +58,7 @@ final class SecretMask {
     /**
      * Replaces each {@link #MASK} left in {@code edited} by the saved value at the same place in {@code saved}.
      *
-     * @throws dev.ccr.pipeline.ApiException (400) when a masked field has no saved value to restore
+     * @throws dev.ccr.client.ApiException (400) when a masked field has no saved value to restore
      */
     static void unmask(JsonNode edited, JsonNode saved, String path) {
         if (edited instanceof ObjectNode object) {

@@ -1,6 +1,6 @@
 package dev.ccr.server;
 
-import dev.ccr.pipeline.ClientResponse;
+import dev.ccr.client.ClientResponse;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 

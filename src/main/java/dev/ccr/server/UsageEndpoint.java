@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.metrics.Metrics;
-import dev.ccr.pipeline.ApiError;
+import dev.ccr.client.ApiError;
 import dev.ccr.usage.UsageFilter;
 import dev.ccr.usage.UsageRecord;
 import dev.ccr.usage.UsageStore;

@@ -2,25 +2,20 @@ package dev.ccr.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Makes transformers by name: the built-ins, and whatever else is registered (JS plugins). A name registered later
+ * Makes transformers by name: whatever is registered, the built-ins first ({@code builtin.Builtins.registry()}), then
+ * JS plugins. A name registered later
  * replaces an earlier one, as a CCR plugin can replace a built-in (spec §3.2).
  */
 public final class TransformerRegistry {
     // Plugins register from the background loader while requests look names up.
-    private final Map<String, Function<JsonNode, Transformer>> factories = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-
-    /** A registry with ccr's built-in transformers. */
-    public static TransformerRegistry withBuiltins() {
-        TransformerRegistry registry = new TransformerRegistry();
-        dev.ccr.transform.builtin.Builtins.registerAll(registry);
-        return registry;
-    }
+    private final Map<String, Function<JsonNode, Transformer>> factories = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /** Registers {@code factory}, which gets the options of a {@code ["name", {options}]} entry (missing otherwise). */
     public TransformerRegistry register(String name, Function<JsonNode, Transformer> factory) {

@@ -79,7 +79,7 @@ class KeyLimitsTest {
         KeyLimits limits = new KeyLimits(keys("[{\"name\":\"alice\",\"key\":\"k\",\"limits\":{\"tokensPerDay\":100}}]"),
                 LimitCounters.embedded(), clock);
         ClientKey alice = limits.keys().named("alice").orElseThrow();
-        var request = new dev.ccr.pipeline.ClientRequest() {
+        var request = new dev.ccr.client.ClientRequest() {
             @Override
             public String method() {
                 return "POST";

@@ -1,5 +1,7 @@
 package dev.ccr.pipeline;
 
+import dev.ccr.resilience.Resilience;
+
 import dev.ccr.testing.AnthropicSamples;
 import dev.ccr.testing.LogCapture;
 import dev.ccr.testing.RunningRouter;

@@ -2,7 +2,7 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccr.cli.RouterApp;
+import dev.ccr.app.RouterApp;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
@@ -49,7 +49,7 @@ class LogsEndpointTest {
         Config config = store.load(s -> { });
 
         try (RouterApp app = RouterApp.start(config, store,
-                new RouterApp.Options(Optional.of(new CcrHome(home)), Map.of(), home.resolve("tmp")))) {
+                new RouterApp.Options(Optional.of(new CcrHome(home)), Map.of(), home.resolve("tmp"), "test"))) {
             JsonNode files = JSON.readTree(call(app, "GET", "/api/logs/files").body());
             assertThat(files).extracting(f -> f.get("name").asText()).containsExactly(newer.getFileName().toString(), older.getFileName().toString());
             assertThat(files.get(0).get("size").asLong()).isEqualTo(Files.size(newer));

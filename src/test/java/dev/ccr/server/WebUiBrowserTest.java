@@ -2,7 +2,7 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccr.cli.RouterApp;
+import dev.ccr.app.RouterApp;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
@@ -341,7 +341,7 @@ class WebUiBrowserTest {
         Files.writeString(home.resolve("config.json"), "{\"PORT\":0,\"Providers\":[],\"Router\":{}}");
         ConfigStore store = new ConfigStore(home.resolve("config.json"), Map.of(), Clock.systemUTC());
         Config config = store.load(s -> { });
-        try (RouterApp app = RouterApp.start(config, store, new RouterApp.Options(Optional.of(new CcrHome(home)), Map.of(), home.resolve("tmp")));
+        try (RouterApp app = RouterApp.start(config, store, new RouterApp.Options(Optional.of(new CcrHome(home)), Map.of(), home.resolve("tmp"), "test"));
              HeadlessChromium browser = HeadlessChromium.start(1100, 600)) {
             browser.open("http://127.0.0.1:" + app.port() + "/ui/#/logs");
             browser.until(d -> d.findElements(By.cssSelector("#log-lines tbody tr")).size() == 4);
@@ -357,6 +357,6 @@ class WebUiBrowserTest {
 
     private static String line(long time, String level, String reqId, String msg) {
         return JSON.createObjectNode().put("time", time).put("level", level).put("msg", msg)
-                .put("logger", "dev.ccr.pipeline.AccessLog").put("thread", "ccr-request-1").put("reqId", reqId).toString();
+                .put("logger", "dev.ccr.observe.AccessLog").put("thread", "ccr-request-1").put("reqId", reqId).toString();
     }
 }

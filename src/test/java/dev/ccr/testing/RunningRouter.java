@@ -1,6 +1,6 @@
 package dev.ccr.testing;
 
-import dev.ccr.cli.RouterApp;
+import dev.ccr.app.RouterApp;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
 
@@ -61,6 +61,11 @@ public final class RunningRouter implements AutoCloseable {
         var copy = new java.util.HashMap<>(env);
         copy.put("SERVICE_PORT", "0");
         return copy;
+    }
+
+    /** The running router itself, for what only its owner may do (a reload). */
+    public RouterApp app() {
+        return app;
     }
 
     public int port() {

@@ -16,6 +16,13 @@ public final class Builtins {
         registerAll(registry, System::getenv);
     }
 
+    /** A registry with ccr's built-in transformers. */
+    public static TransformerRegistry registry() {
+        TransformerRegistry registry = new TransformerRegistry();
+        registerAll(registry);
+        return registry;
+    }
+
     /** As {@link #registerAll(TransformerRegistry)}, with {@code env} as the environment the Vertex ones read. */
     static void registerAll(TransformerRegistry registry, UnaryOperator<String> env) {
         GoogleTokens tokens = new GoogleTokens(); // one token cache for all Vertex providers of this registry

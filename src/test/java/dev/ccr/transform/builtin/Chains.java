@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** Runs one built-in through a real chain against a canned upstream answer. */
 final class Chains {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TransformerRegistry REGISTRY = TransformerRegistry.withBuiltins();
+    private static final TransformerRegistry REGISTRY = Builtins.registry();
 
     record Outcome(ProviderRequest sent, String answer) {
     }

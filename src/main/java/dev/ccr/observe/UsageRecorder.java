@@ -1,6 +1,9 @@
-package dev.ccr.pipeline;
+package dev.ccr.observe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
+import dev.ccr.client.ClientRequest;
+import dev.ccr.resilience.Plan;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.SessionId;
 import dev.ccr.routing.Target;
@@ -78,13 +81,9 @@ public final class UsageRecorder implements RequestListener {
 
     /** Each is {@code "provider,model: why"}, as the fallback planner words it. */
     @Override
-    public synchronized void candidatesSkipped(List<String> skipped) {
-        for (String line : skipped) {
-            int colon = line.indexOf(": ");
-            String candidate = colon < 0 ? line : line.substring(0, colon);
-            int comma = candidate.indexOf(',');
-            attempts.add(AttemptNote.skipped(comma < 0 ? candidate : candidate.substring(0, comma),
-                    comma < 0 ? "" : candidate.substring(comma + 1), colon < 0 ? "" : line.substring(colon + 2)));
+    public synchronized void planned(Plan plan) {
+        for (Plan.Skipped skipped : plan.skipped()) {
+            attempts.add(AttemptNote.skipped(skipped.model().provider(), skipped.model().model(), skipped.why()));
         }
     }
 

@@ -1,10 +1,10 @@
-package dev.ccr.cli;
+package dev.ccr.observe;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.pipeline.ClientRequest;
-import dev.ccr.pipeline.RequestListener;
+import dev.ccr.client.ClientRequest;
+import dev.ccr.config.AtomicFiles;
+import dev.ccr.config.PluginSettings;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.SessionId;
 import dev.ccr.usage.Usage;
@@ -21,7 +21,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * CCR's token-speed plugin with its temp-file output (spec §7.2): when enabled with
+ * The CCR fork's token-speed plugin with its temp-file output (docs/compatibility.md): when enabled with
  * {@code "plugins": [{"name": "token-speed", "enabled": true}]}, each {@code /v1/messages} answer of a Claude Code
  * session writes {@code $TMPDIR/claude-code-router/session-<sessionId>.json}, which {@code ccr statusline} reads.
  *
@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * per-second figure while streaming). The session id is the routing decision's: {@code metadata.user_id} in the
  * legacy {@code _session_<id>} form or the JSON form newer Claude Code sends, or {@code x-claude-code-session-id}.
  */
-final class TokenSpeedRecorder implements RequestListener.Factory {
+public final class TokenSpeedRecorder implements RequestListener.Factory {
     private static final Logger LOG = LoggerFactory.getLogger(TokenSpeedRecorder.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
@@ -43,15 +43,9 @@ final class TokenSpeedRecorder implements RequestListener.Factory {
         this.clock = clock;
     }
 
-    /** The recorder when the config enables {@code token-speed} (in {@code plugins} or {@code Plugins}). */
-    static Optional<RequestListener.Factory> fromConfig(JsonNode config, Path tempDir, Clock clock) {
-        JsonNode plugins = config.has("plugins") ? config.get("plugins") : config.path("Plugins");
-        for (JsonNode plugin : plugins) {
-            if ("token-speed".equals(plugin.path("name").asText()) && plugin.path("enabled").asBoolean(false)) {
-                return Optional.of(new TokenSpeedRecorder(tempDir.resolve("claude-code-router"), clock));
-            }
-        }
-        return Optional.empty();
+    /** The recorder when the config enables {@code token-speed}; otherwise no listener. */
+    public static RequestListener.Factory factory(PluginSettings plugins, Path tempDir, Clock clock) {
+        return plugins.tokenSpeed() ? new TokenSpeedRecorder(tempDir.resolve("claude-code-router"), clock) : RequestListener.Factory.NONE;
     }
 
     @Override
@@ -108,7 +102,7 @@ final class TokenSpeedRecorder implements RequestListener.Factory {
                         .put("duration", String.format(Locale.ROOT, "%.2fs", duration / 1000.0))
                         .put("timestamp", end);
                 Files.createDirectories(dir);
-                Service.writeAtomically(dir.resolve("session-" + sessionId + ".json"), JSON.writeValueAsString(record));
+                AtomicFiles.write(dir.resolve("session-" + sessionId + ".json"), JSON.writeValueAsString(record));
             } catch (IOException | RuntimeException e) {
                 LOG.debug("token-speed: could not write the session file: {}", e.toString());
             }

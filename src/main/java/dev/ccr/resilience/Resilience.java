@@ -1,9 +1,6 @@
-package dev.ccr.pipeline;
+package dev.ccr.resilience;
 
 import dev.ccr.config.ResilienceSettings;
-import dev.ccr.resilience.FallbackPlanner;
-import dev.ccr.resilience.ProviderHealth;
-import dev.ccr.resilience.Promotions;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +10,13 @@ import java.util.Optional;
 public record Resilience(ProviderHealth health, Promotions promotions, FallbackPlanner planner) {
     /**
      * @param healthFile where breaker states persist ({@code runtime/provider-health.json}), or empty to keep them in memory
+     * @param gate       what else closes a provider to a request (a spent quota)
+     * @param breakers   told of every breaker change (the log, metrics)
      */
-    public static Resilience create(ResilienceSettings settings, Clock clock, Optional<Path> healthFile) {
+    public static Resilience create(ResilienceSettings settings, Clock clock, Optional<Path> healthFile, ProviderGate gate,
+                                    BreakerListener breakers) {
         Promotions promotions = new Promotions(settings.promotionTtl(), () -> clock.millis() * 1_000_000L);
-        ProviderHealth health = new ProviderHealth(settings, clock, promotions, healthFile);
-        return new Resilience(health, promotions, new FallbackPlanner(settings, health, promotions));
+        ProviderHealth health = new ProviderHealth(settings, clock, promotions, healthFile, breakers);
+        return new Resilience(health, promotions, new FallbackPlanner(settings, health, promotions, gate));
     }
 }

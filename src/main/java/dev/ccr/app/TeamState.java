@@ -1,4 +1,4 @@
-package dev.ccr.cli;
+package dev.ccr.app;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

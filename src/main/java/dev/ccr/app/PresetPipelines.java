@@ -1,4 +1,4 @@
-package dev.ccr.cli;
+package dev.ccr.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.cli.preset.PresetManifest;
@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The pipelines of the server's preset namespaces, {@code /preset/<name>/...} (spec §7.4): one per installed preset,
+ * The pipelines of the server's preset namespaces, {@code /preset/<name>/...} (docs/cli.md): one per installed preset,
  * built from the preset's config — its own providers and Router — with {@code $VAR}s expanded (CCR's namespaces get
  * no interpolation, P-16). Built on first use and rebuilt when the manifest changes, so a preset installed while the
  * router runs works without a restart (CCR loads presets only at start).
@@ -60,9 +60,6 @@ final class PresetPipelines implements AutoCloseable {
             if (old != null && old.modified().equals(modified)) {
                 return old;
             }
-            if (old != null) {
-                old.pipeline().ifPresent(MessagesPipeline::close);
-            }
             return new Entry(modified, load(name));
         });
         return entry.pipeline();
@@ -81,7 +78,6 @@ final class PresetPipelines implements AutoCloseable {
 
     @Override
     public void close() {
-        cache.values().forEach(e -> e.pipeline().ifPresent(MessagesPipeline::close));
         cache.clear();
     }
 }

@@ -1,5 +1,7 @@
-package dev.ccr.pipeline;
+package dev.ccr.observe;
 
+import dev.ccr.client.ApiError;
+import dev.ccr.resilience.Plan;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Target;
 import dev.ccr.usage.Usage;
@@ -36,6 +38,13 @@ public final class AccessLog implements RequestListener {
         route = decision.target().map(Target::toString).orElse("none") + " (" + decision.scenario() + ")";
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} routing:\n  {}", what, String.join("\n  ", decision.trace().stream().map(Object::toString).toList()));
+        }
+    }
+
+    @Override
+    public void planned(Plan plan) {
+        if (!plan.skipped().isEmpty()) {
+            LOG.info("{} skipped {}", what, plan.skipped());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.ccr.pipeline;
+package dev.ccr.client;
 
 import java.util.List;
 import java.util.Locale;

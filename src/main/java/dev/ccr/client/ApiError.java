@@ -1,4 +1,4 @@
-package dev.ccr.pipeline;
+package dev.ccr.client;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.AnthropicError;
@@ -43,7 +43,7 @@ public record ApiError(int status, String type, String message, Optional<String>
     }
 
     /** Anthropic's error type for an HTTP status. */
-    static String typeFor(int status) {
+    public static String typeFor(int status) {
         return AnthropicError.typeOfStatus(status);
     }
 

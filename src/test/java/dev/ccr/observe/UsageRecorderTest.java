@@ -1,13 +1,19 @@
-package dev.ccr.usage;
+package dev.ccr.observe;
 
-import dev.ccr.pipeline.ApiError;
-import dev.ccr.pipeline.ClientRequest;
-import dev.ccr.pipeline.RequestListener;
-import dev.ccr.pipeline.UsageRecorder;
+import dev.ccr.client.ApiError;
+import dev.ccr.client.ClientRequest;
+import dev.ccr.resilience.ModelRef;
+import dev.ccr.resilience.Plan;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.SessionId;
 import dev.ccr.routing.Target;
 import dev.ccr.testing.MutableClock;
+import dev.ccr.usage.AttemptNote;
+import dev.ccr.usage.JdbcUsageStore;
+import dev.ccr.usage.Usage;
+import dev.ccr.usage.UsageFilter;
+import dev.ccr.usage.UsageRecord;
+import dev.ccr.usage.UsageStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,7 +116,7 @@ class UsageRecorderTest {
     void aFailedAttemptFollowedByAFallbackIsItsOwnErrorRecord() {
         RequestListener l = listener("{\"model\":\"claude-x\"}");
         l.routeDecided(routed("p", "m"));
-        l.candidatesSkipped(List.of("r,z: circuit open"));
+        l.planned(new Plan(List.of(), List.of(new Plan.Skipped(new ModelRef("r", "z"), "circuit open"))));
         l.attemptStarted(new Target("p", "m"));
         clock.advance(Duration.ofMillis(50));
         l.attemptFailed(new Target("p", "m"), ApiError.upstream(503, "unavailable", null));

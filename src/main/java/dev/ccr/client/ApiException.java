@@ -1,4 +1,4 @@
-package dev.ccr.pipeline;
+package dev.ccr.client;
 
 /** Carries an {@link ApiError} to the one place that writes it to the client. */
 public final class ApiException extends RuntimeException {

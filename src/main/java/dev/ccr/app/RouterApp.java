@@ -1,0 +1,129 @@
+package dev.ccr.app;
+
+import dev.ccr.config.CcrHome;
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigException;
+import dev.ccr.config.ConfigStore;
+import dev.ccr.resilience.Resilience;
+import dev.ccr.server.CcrServer;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running router, and ccr's one composition root: the {@link Services} opened once, the {@link Runtime} of the
+ * current config (held in one reference that {@link #reload} swaps), the preset namespaces, and the server over them.
+ */
+public final class RouterApp implements AutoCloseable {
+    private final Services services;
+    private final AtomicReference<Runtime> current;
+    private final PresetPipelines presets;
+    private final CcrServer server;
+
+    private RouterApp(Services services, AtomicReference<Runtime> current, PresetPipelines presets, CcrServer server) {
+        this.services = services;
+        this.current = current;
+        this.presets = presets;
+        this.server = server;
+    }
+
+    /**
+     * Where the router finds its presets and writes token-speed files.
+     *
+     * @param home    ccr's home; its {@code presets/} are served under {@code /preset/<name>}; empty: no presets
+     * @param env     the environment preset configs are interpolated with
+     * @param tempDir {@code $TMPDIR}, under which the token-speed plugin writes
+     * @param version ccr's version, as {@code GET /} and the JS plugins' context report it
+     */
+    public record Options(Optional<CcrHome> home, Map<String, String> env, Path tempDir, String version) {
+        public Options {
+            env = Map.copyOf(env);
+        }
+
+        /** No presets; the process's environment and temp folder; the version from the jar manifest. */
+        public static Options defaults() {
+            String tmp = System.getenv("TMPDIR");
+            return new Options(Optional.empty(), System.getenv(),
+                    Path.of(tmp != null && !tmp.isBlank() ? tmp : System.getProperty("java.io.tmpdir")), manifestVersion());
+        }
+
+        /** ccr's version from the jar manifest, {@code dev} when run from classes. */
+        public static String manifestVersion() {
+            String v = RouterApp.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+    }
+
+    /** Assembles and starts everything with {@link Options#defaults()}; returns once the port is bound. */
+    public static RouterApp start(Config config, ConfigStore store) {
+        return start(config, store, Options.defaults());
+    }
+
+    /** Assembles and starts everything; returns once the port is bound. */
+    public static RouterApp start(Config config, ConfigStore store, Options options) {
+        CcrHome home = new CcrHome(store.file().toAbsolutePath().getParent());
+        Services services = Services.open(config, home, options, Clock.systemUTC());
+        try {
+            AtomicReference<Runtime> current = new AtomicReference<>(
+                    Runtime.build(config, services, Runtime.Namespace.MAIN, Optional.empty()));
+            services.metrics().watchCircuits(() -> current.get().pipeline().healthReport());
+            // Preset namespaces: their own providers and Router, the global plugins and services.
+            PresetPipelines presets = new PresetPipelines(options.home().map(CcrHome::presets), config, options.env(),
+                    presetConfig -> Runtime.build(presetConfig, services, Runtime.Namespace.PRESET, Optional.empty()).pipeline());
+            CcrServer server = CcrServer.start(config,
+                    new CcrServer.Backends(() -> current.get().pipeline(), presets::find, store,
+                            options.home().map(CcrHome::logs), services.usage(), services.metrics(), services.quotas(),
+                            services.clock(), options.version()),
+                    new CcrServer.Team(services.limits(), () -> TeamState.health(services.redis(), services.usage())));
+            return new RouterApp(services, current, presets, server);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds a runtime from {@code next} and swaps it in: requests that already started finish on the runtime they
+     * began with, new ones get the new one. Breakers and promotions carry over unless the resilience settings
+     * changed. If the build fails, the running runtime stays and the failure is thrown.
+     */
+    public void reload(Config next) {
+        Runtime running = current.get();
+        Optional<Resilience> carried = next.resilience().equals(running.config().resilience())
+                ? Optional.of(running.resilience()) : Optional.empty();
+        current.set(Runtime.build(next, services, Runtime.Namespace.MAIN, carried));
+    }
+
+    /**
+     * Reads the config file again and swaps in what it builds: parse, validate, build, swap. A config that does not
+     * parse or validate is refused with its problems, and the running runtime stays.
+     */
+    public Config reload(ConfigStore store) throws ConfigException {
+        Config next = store.load(notice -> { });
+        reload(next);
+        return next;
+    }
+
+    /** The runtime serving {@code /v1/messages} now. */
+    public Runtime runtime() {
+        return current.get();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public CcrServer server() {
+        return server;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        presets.close();
+        services.close();
+    }
+}
