@@ -4,30 +4,31 @@ import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
-import dev.ccr.resilience.Resilience;
 import dev.ccr.server.CcrServer;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A running router, and ccr's one composition root: the {@link Services} opened once, the {@link Runtime} of the
- * current config (held in one reference that {@link #reload} swaps), the preset namespaces, and the server over them.
+ * current config (held in one reference that {@link #reload} swaps, also when the file changes on disk), the preset namespaces, and the server over them.
  */
 public final class RouterApp implements AutoCloseable {
     private final Services services;
-    private final AtomicReference<Runtime> current;
+    private final CurrentRuntime current;
     private final PresetPipelines presets;
     private final CcrServer server;
+    private final AutoCloseable watcher;
 
-    private RouterApp(Services services, AtomicReference<Runtime> current, PresetPipelines presets, CcrServer server) {
+    private RouterApp(Services services, CurrentRuntime current, PresetPipelines presets, CcrServer server,
+                      AutoCloseable watcher) {
         this.services = services;
         this.current = current;
         this.presets = presets;
         this.server = server;
+        this.watcher = watcher;
     }
 
     /**
@@ -67,44 +68,26 @@ public final class RouterApp implements AutoCloseable {
         CcrHome home = new CcrHome(store.file().toAbsolutePath().getParent());
         Services services = Services.open(config, home, options, Clock.systemUTC());
         try {
-            AtomicReference<Runtime> current = new AtomicReference<>(
-                    Runtime.build(config, services, Runtime.Namespace.MAIN, Optional.empty()));
+            CurrentRuntime current = new CurrentRuntime(config, store, services);
             services.metrics().watchCircuits(() -> current.get().pipeline().healthReport());
             // Preset namespaces: their own providers and Router, the global plugins and services.
             PresetPipelines presets = new PresetPipelines(options.home().map(CcrHome::presets), config, options.env(),
                     presetConfig -> Runtime.build(presetConfig, services, Runtime.Namespace.PRESET, Optional.empty()).pipeline());
             CcrServer server = CcrServer.start(config,
-                    new CcrServer.Backends(() -> current.get().pipeline(), presets::find, store,
+                    new CcrServer.Backends(() -> current.get().pipeline(), presets::find, store, current::reload,
                             options.home().map(CcrHome::logs), services.usage(), services.metrics(), services.quotas(),
                             services.clock(), options.version()),
                     new CcrServer.Team(services.limits(), () -> TeamState.health(services.redis(), services.usage())));
-            return new RouterApp(services, current, presets, server);
+            return new RouterApp(services, current, presets, server, ConfigWatcher.start(store.file(), current::reloadIfChanged));
         } catch (RuntimeException e) {
             services.close();
             throw e;
         }
     }
 
-    /**
-     * Builds a runtime from {@code next} and swaps it in: requests that already started finish on the runtime they
-     * began with, new ones get the new one. Breakers and promotions carry over unless the resilience settings
-     * changed. If the build fails, the running runtime stays and the failure is thrown.
-     */
-    public void reload(Config next) {
-        Runtime running = current.get();
-        Optional<Resilience> carried = next.resilience().equals(running.config().resilience())
-                ? Optional.of(running.resilience()) : Optional.empty();
-        current.set(Runtime.build(next, services, Runtime.Namespace.MAIN, carried));
-    }
-
-    /**
-     * Reads the config file again and swaps in what it builds: parse, validate, build, swap. A config that does not
-     * parse or validate is refused with its problems, and the running runtime stays.
-     */
-    public Config reload(ConfigStore store) throws ConfigException {
-        Config next = store.load(notice -> { });
-        reload(next);
-        return next;
+    /** Applies the config file as it is now, without a restart ({@link CurrentRuntime}). */
+    public void reload() throws ConfigException {
+        current.reload();
     }
 
     /** The runtime serving {@code /v1/messages} now. */
@@ -122,6 +105,11 @@ public final class RouterApp implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            watcher.close();
+        } catch (Exception e) {
+            // the watch is gone either way
+        }
         server.close();
         presets.close();
         services.close();

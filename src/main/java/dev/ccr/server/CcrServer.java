@@ -58,13 +58,14 @@ public final class CcrServer implements AutoCloseable {
      *                 one it started with
      * @param presets  the pipeline of the preset named in {@code /preset/{name}/...}, or empty when there is none
      * @param store    the config file {@code /api/config} reads and saves
+     * @param reload   applies what {@code /api/config} saved or restored, without a restart
      * @param logsDir  the folder {@code /api/logs} may read, or empty for none
      * @param usage    the usage records {@code /api/usage} reads and clears
      * @param metrics  what {@code /metrics} and {@code /api/usage/live} show
      * @param quotas   what {@code /api/providers/quota} and {@code /api/providers/probe} show and do
      */
     public record Backends(Supplier<MessagesPipeline> pipeline, Function<String, Optional<MessagesPipeline>> presets,
-                           ConfigStore store, Optional<Path> logsDir, UsageStore usage, Metrics metrics, Quotas quotas,
+                           ConfigStore store, ConfigReload reload, Optional<Path> logsDir, UsageStore usage, Metrics metrics, Quotas quotas,
                            Clock clock, String version) {
     }
 
@@ -93,7 +94,7 @@ public final class CcrServer implements AutoCloseable {
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, current -> current.providers().isEmpty()
                 ? Optional.of(FirstRun.noProviders(backends.store().file())) : Optional.empty());
         ModelsEndpoint models = new ModelsEndpoint(() -> pipeline.get().config(), clock.instant());
-        ConfigEndpoint configApi = new ConfigEndpoint(backends.store(), config.bodyLimitBytes());
+        ConfigEndpoint configApi = new ConfigEndpoint(backends.store(), backends.reload(), config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(backends.logsDir());
         Metrics metrics = backends.metrics();
         UsageEndpoint usageApi = new UsageEndpoint(backends.usage(), metrics);

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
  * The config API. {@code GET /api/config} returns the file as written, with {@code $VAR} placeholders unexpanded so
  * secrets from the environment never leave the process (CCR returns them expanded, pitfall P-8), and with the secrets
  * written in the file masked unless {@code ?reveal=true} asks for them on purpose. {@code POST /api/config} takes JSON5, puts the
- * masked secrets back, checks the new document, backs up the old file and saves; it takes effect at the next start,
- * as in CCR. {@code POST /api/config/validate} checks without saving and answers the document as it would be saved (masked); {@code GET /api/config/backups} lists the
+ * masked secrets back, checks the new document, backs up the old file, saves, and applies it at once (CCR applies it at the next start). {@code POST /api/config/validate} checks without saving and answers the document as it would be saved (masked); {@code GET /api/config/backups} lists the
  * backups that saving keeps, {@code GET /api/config/backups/{name}} shows one (masked) and
  * {@code POST /api/config/backups/{name}/restore} puts it back.
  */
@@ -32,10 +31,13 @@ final class ConfigEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ConfigStore store;
+    private final ConfigReload reload;
     private final long bodyLimit;
 
-    ConfigEndpoint(ConfigStore store, long bodyLimit) {
+    /** @param reload applies a saved or restored file to the running router */
+    ConfigEndpoint(ConfigStore store, ConfigReload reload, long bodyLimit) {
         this.store = store;
+        this.reload = reload;
         this.bodyLimit = bodyLimit;
     }
 
@@ -55,6 +57,7 @@ final class ConfigEndpoint {
             } catch (ConfigException e) {
                 throw refused("Config not saved", e);
             }
+            applySaved("Config saved");
             Responses.json(exchange, 200, JSON.createObjectNode().put("success", true).put("message", "Config saved successfully"));
         };
     }
@@ -104,8 +107,18 @@ final class ConfigEndpoint {
             } catch (ConfigException e) {
                 throw refused("Backup not restored", e);
             }
+            applySaved("Restored " + name);
             Responses.json(exchange, 200, JSON.createObjectNode().put("success", true).put("message", "Restored " + name));
         };
+    }
+
+    /** A saved file was validated first, so this refuses only what changed on disk in between. */
+    private void applySaved(String what) {
+        try {
+            reload.apply();
+        } catch (ConfigException e) {
+            throw refused(what + " but not applied", e);
+        }
     }
 
     private Path namedBackup(HttpServerExchange exchange) throws IOException {

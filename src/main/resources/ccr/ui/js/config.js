@@ -159,7 +159,7 @@ export async function render(view, params, rest) {
     review.replaceChildren();
     try {
       const answer = await api('config', {method: 'POST', body: text});
-      outcome.append(message((answer.message ?? 'Saved') + '. ccr uses it from its next start (ccr restart).', true));
+      outcome.append(message((answer.message ?? 'Saved') + '. ccr uses it from the next request.', true));
       saved = await api('config' + (revealed ? '?reveal=true' : ''));
       draft = structuredClone(saved);
       raw = null;
@@ -182,7 +182,7 @@ export async function render(view, params, rest) {
     outcome.replaceChildren();
     try {
       const answer = await api('config/backups/' + encodeURIComponent(name) + '/restore', {method: 'POST'});
-      outcome.append(message(answer.message + '. ccr uses it from its next start.', true));
+      outcome.append(message(answer.message + '. ccr uses it from the next request.', true));
       saved = await api('config' + (revealed ? '?reveal=true' : ''));
       draft = structuredClone(saved);
       showTab(tab);

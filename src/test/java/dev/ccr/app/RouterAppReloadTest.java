@@ -1,16 +1,23 @@
 package dev.ccr.app;
 
 import dev.ccr.config.ConfigException;
-import dev.ccr.config.ConfigStore;
+import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,12 +28,18 @@ class RouterAppReloadTest {
     private static final String COMPLETION = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"%s\"},"
             + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1}}";
 
+    private static final String STREAM_REQUEST = "{\"model\":\"x\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+
     private static String twoProviders(MockWebServer a, MockWebServer b, String defaultRoute) {
+        return twoProviders(Upstreams.url(a, "/v1/chat/completions"), b, defaultRoute);
+    }
+
+    private static String twoProviders(String a, MockWebServer b, String defaultRoute) {
         return """
                 {"Providers":[{"name":"a","api_base_url":"%s","api_key":"k","models":["ma"]},
                               {"name":"b","api_base_url":"%s","api_key":"k","models":["mb"]}],
                  "Router":{"default":"%s"}}
-                """.formatted(Upstreams.url(a, "/v1/chat/completions"), Upstreams.url(b, "/v1/chat/completions"), defaultRoute);
+                """.formatted(a, Upstreams.url(b, "/v1/chat/completions"), defaultRoute);
     }
 
     @Test
@@ -38,7 +51,7 @@ class RouterAppReloadTest {
             assertThat(router.post("/v1/messages", REQUEST).body()).contains("from a");
 
             Files.writeString(router.configFile(), twoProviders(a, b, "b,mb"));
-            router.app().reload(store(router));
+            router.app().reload();
 
             assertThat(router.app().runtime().config().router().defaultRoute()).contains("b,mb");
             assertThat(router.post("/v1/messages", REQUEST).body()).contains("from b");
@@ -51,9 +64,9 @@ class RouterAppReloadTest {
         try (MockWebServer a = Upstreams.mock(); MockWebServer b = Upstreams.mock();
              RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
             Runtime before = router.app().runtime();
-            Files.writeString(router.configFile(), "{\"Providers\": [{\"name\": \"a\"}], \"Router\": {\"default\": 42}}");
+            Files.writeString(router.configFile(), "{\"Providers\": [{\"name\": \"a\", oops");
 
-            assertThatThrownBy(() -> router.app().reload(store(router))).isInstanceOf(ConfigException.class);
+            assertThatThrownBy(() -> router.app().reload()).isInstanceOf(ConfigException.class);
 
             assertThat(router.app().runtime()).isSameAs(before);
             a.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION.formatted("still a")).build());
@@ -67,14 +80,61 @@ class RouterAppReloadTest {
              RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
             Runtime before = router.app().runtime();
             Files.writeString(router.configFile(), twoProviders(a, b, "b,mb"));
-            router.app().reload(store(router));
+            router.app().reload();
 
             assertThat(router.app().runtime()).isNotSameAs(before);
             assertThat(router.app().runtime().resilience()).isSameAs(before.resilience());
         }
     }
 
-    private static ConfigStore store(RunningRouter router) {
-        return new ConfigStore(router.configFile(), Map.of(), Clock.systemUTC());
+
+    @Test
+    void twentyStreamsInFlightFinishOnTheRuntimeTheyStartedOnWhileNewRequestsUseTheNewOne() throws Exception {
+        String first = "data: {\"model\":\"ma\",\"choices\":[{\"delta\":{\"content\":\"Hi\"}}]}\n\n";
+        String rest = "data: {\"choices\":[{\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+        try (ControlledSseUpstream a = ControlledSseUpstream.stepped(first, rest); MockWebServer b = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(twoProviders(a.url("/v1/chat/completions"), b, "a,ma"));
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<InputStream>>> streams = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                streams.add(clients.submit(() -> router.postStreaming("/v1/messages", STREAM_REQUEST)));
+            }
+            for (Future<HttpResponse<InputStream>> stream : streams) { // each has its answer's head: it is in flight
+                assertThat(stream.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+
+            Files.writeString(router.configFile(), twoProviders(a.url("/v1/chat/completions"), b, "b,mb"));
+            router.app().reload();
+            b.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION.formatted("from b")).build());
+            assertThat(router.post("/v1/messages", REQUEST).body()).contains("from b");
+
+            a.releaseRest();
+            for (Future<HttpResponse<InputStream>> stream : streams) {
+                String body = new String(stream.get().body().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(body).contains("\"text\":\"Hi\"").endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+            }
+        }
+    }
+
+    @Test
+    void aFileWrittenByAnEditorIsAppliedAndABrokenOneIsNot() throws Exception {
+        try (MockWebServer a = Upstreams.mock(); MockWebServer b = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
+            Files.writeString(router.configFile(), twoProviders(a, b, "b,mb"));
+            awaitDefaultRoute(router, "b,mb");
+
+            Runtime applied = router.app().runtime();
+            Files.writeString(router.configFile(), "{\"Router\": {\"default\": 42}, oops");
+            Thread.sleep(1_000); // the watcher settles for 150 ms; a refused file must change nothing in this time
+            assertThat(router.app().runtime()).isSameAs(applied);
+        }
+    }
+
+    private static void awaitDefaultRoute(RunningRouter router, String route) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!router.app().runtime().config().router().defaultRoute().orElse("").equals(route)) {
+            assertThat(System.nanoTime()).as("the watcher applied the file within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 }

@@ -11,7 +11,6 @@ import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -248,7 +247,6 @@ class WebUiBrowserTest {
         }
     }
 
-    @Disabled("POST /api/config applies at the next start until hot reload (issue 12 part 3) lands; enable then")
     @Test
     void theNextRequestFollowsTheSavedFormWithoutARestart() throws Exception {
         try (MockWebServer upstream = Upstreams.mock(); RunningRouter router = twoProviders(upstream);
@@ -258,6 +256,7 @@ class WebUiBrowserTest {
             browser.find("#review-button").click();
             browser.find("#confirm-save").click();
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outcome"), "Config saved"));
+            assertThat(browser.find("#outcome").getText()).contains("from the next request");
             answerOk(upstream, 1);
 
             assertThat(ask(router, "claude-sonnet-4")).isEqualTo(200);

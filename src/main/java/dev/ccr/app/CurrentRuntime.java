@@ -1,0 +1,63 @@
+package dev.ccr.app;
+
+import dev.ccr.config.Config;
+import dev.ccr.config.ConfigException;
+import dev.ccr.config.ConfigStore;
+import dev.ccr.resilience.Resilience;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * The one reference to the runtime serving {@code /v1/messages}, and the one way to change it: read the config file,
+ * parse, validate, build, swap. Requests that already started finish on the runtime they began with; new ones get
+ * the new one. A config that does not parse, validate or build is refused with its problems, and the running
+ * runtime stays.
+ */
+final class CurrentRuntime {
+    private final ConfigStore store;
+    private final Services services;
+    private volatile Runtime runtime;
+    /** The config text the running runtime was built from, so a write of the same text rebuilds nothing. */
+    private String appliedText;
+
+    CurrentRuntime(Config config, ConfigStore store, Services services) {
+        this.store = store;
+        this.services = services;
+        this.appliedText = fileText();
+        this.runtime = Runtime.build(config, services, Runtime.Namespace.MAIN, Optional.empty());
+    }
+
+    Runtime get() {
+        return runtime;
+    }
+
+    /** Applies the file as it is now. Breakers and promotions carry over unless the resilience settings changed. */
+    synchronized void reload() throws ConfigException {
+        String text = fileText();
+        Config next = store.load(notice -> { });
+        Runtime running = runtime;
+        Optional<Resilience> carried = next.resilience().equals(running.config().resilience())
+                ? Optional.of(running.resilience()) : Optional.empty();
+        runtime = Runtime.build(next, services, Runtime.Namespace.MAIN, carried);
+        appliedText = text;
+    }
+
+    /** {@link #reload()} unless the file holds the text applied already; answers whether it reloaded. */
+    synchronized boolean reloadIfChanged() throws ConfigException {
+        if (fileText().equals(appliedText)) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private String fileText() {
+        try {
+            return Files.readString(store.file());
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
