@@ -1,10 +1,10 @@
 package dev.ccr;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import dev.ccr.observe.RequestListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

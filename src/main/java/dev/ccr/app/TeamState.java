@@ -12,7 +12,6 @@ import dev.ccr.usage.JdbcUsageStore;
 import dev.ccr.usage.UsageStore;
 
 import java.time.Clock;
-
 import java.util.Optional;
 
 /**

@@ -1,9 +1,8 @@
 package dev.ccr.cli;
 
-import dev.ccr.app.RouterApp;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ccr.app.RouterApp;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;

@@ -1,7 +1,6 @@
 package dev.ccr.cli;
 
 import dev.ccr.app.RouterApp;
-
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;

@@ -11,4 +11,3 @@
  */
 package dev.ccr.cli;
 
-import dev.ccr.app.RouterApp;

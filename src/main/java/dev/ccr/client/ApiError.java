@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.sse.SseEvent;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,7 @@ public record ApiError(int status, String type, String message, Optional<String>
     }
 
     public byte[] toBytes() {
-        return toJson().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return toJson().toString().getBytes(StandardCharsets.UTF_8);
     }
 
     public ApiException exception() {

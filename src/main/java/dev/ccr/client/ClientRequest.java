@@ -1,5 +1,6 @@
 package dev.ccr.client;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public interface ClientRequest {
 
     /** Headers as a map, first value of each name. */
     default Map<String, String> headerMap() {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         headers().forEach(h -> map.putIfAbsent(h.getKey(), h.getValue()));
         return map;
     }

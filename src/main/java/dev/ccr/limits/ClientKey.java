@@ -3,6 +3,7 @@ package dev.ccr.limits;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * One person's (or tool's) key: its name, which appears in usage records and metrics; the secret itself, which
@@ -32,7 +33,7 @@ public record ClientKey(String name, String secret, OptionalLong requestsPerMinu
             if (!regex.isEmpty()) {
                 regex.append(".*");
             }
-            regex.append(java.util.regex.Pattern.quote(part));
+            regex.append(Pattern.quote(part));
         }
         return text.matches(regex.toString());
     }

@@ -1,16 +1,15 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.client.ClientResponse;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.wire.sse.SseEvent;
-import dev.ccr.wire.sse.SseWriter;
+import dev.ccr.client.ClientResponse;
 import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
+import dev.ccr.wire.sse.SseEvent;
+import dev.ccr.wire.sse.SseWriter;
 
 import java.io.IOException;
 import java.time.Clock;

@@ -1,11 +1,10 @@
 package dev.ccr.pipeline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ClientRequest;
 import dev.ccr.client.ClientResponse;
-import dev.ccr.observe.RequestListener;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Provider;
+import dev.ccr.observe.RequestListener;
 import dev.ccr.routing.Target;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.Timeouts;

@@ -1,7 +1,6 @@
 package dev.ccr.pipeline;
 
 import dev.ccr.client.ApiError;
-
 import dev.ccr.resilience.Failure;
 
 /** How one attempt ended: the single value a {@link Dialect} hands back to the attempt loop. */

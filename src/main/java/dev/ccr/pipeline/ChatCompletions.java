@@ -1,10 +1,9 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.client.ApiError;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
 import dev.ccr.transform.HeaderList;
 import dev.ccr.transform.ProviderHttpException;
 import dev.ccr.transform.ProviderInfo;

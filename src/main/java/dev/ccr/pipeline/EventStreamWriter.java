@@ -2,7 +2,6 @@ package dev.ccr.pipeline;
 
 import dev.ccr.client.ClientResponse;
 import dev.ccr.observe.RequestListener;
-
 import dev.ccr.usage.Usage;
 import dev.ccr.wire.EventSink;
 import dev.ccr.wire.sse.SseEvent;

@@ -1,20 +1,18 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.client.ClientRequest;
-import dev.ccr.client.ClientResponse;
-import dev.ccr.client.ApiError;
-import dev.ccr.client.ApiException;
-import dev.ccr.observe.RequestListener;
-import dev.ccr.resilience.Resilience;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
+import dev.ccr.client.ApiException;
+import dev.ccr.client.ClientRequest;
+import dev.ccr.client.ClientResponse;
 import dev.ccr.config.Config;
 import dev.ccr.config.Provider;
 import dev.ccr.config.ResilienceSettings;
+import dev.ccr.observe.RequestListener;
 import dev.ccr.pipeline.AttemptOutcome.Answered;
 import dev.ccr.pipeline.AttemptOutcome.BrokeMidStream;
 import dev.ccr.pipeline.AttemptOutcome.ClientLeft;
@@ -24,7 +22,7 @@ import dev.ccr.resilience.Failure;
 import dev.ccr.resilience.FailureKind;
 import dev.ccr.resilience.ModelRef;
 import dev.ccr.resilience.Plan;
-import dev.ccr.upstream.Timeouts;
+import dev.ccr.resilience.Resilience;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Router;
 import dev.ccr.routing.RoutingRequest;
@@ -32,12 +30,12 @@ import dev.ccr.routing.Target;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.Cancellation;
+import dev.ccr.upstream.Timeouts;
 import dev.ccr.upstream.UpstreamClient;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,11 +1,10 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.client.ApiError;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ccr.resilience.Failure;
+import dev.ccr.client.ApiError;
 import dev.ccr.pipeline.AttemptOutcome.Failed;
+import dev.ccr.resilience.Failure;
 import dev.ccr.resilience.FailureKind;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamException;

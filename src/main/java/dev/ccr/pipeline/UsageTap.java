@@ -6,6 +6,7 @@ import dev.ccr.usage.Usage;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseParser;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 
 /**
@@ -17,13 +18,13 @@ final class UsageTap {
 
     private final boolean eventStream;
     private final SseParser parser;
-    private final java.io.ByteArrayOutputStream json;
+    private final ByteArrayOutputStream json;
     private Usage usage = Usage.NONE;
 
     UsageTap(boolean eventStream) {
         this.eventStream = eventStream;
         this.parser = eventStream ? new SseParser() : null;
-        this.json = eventStream ? null : new java.io.ByteArrayOutputStream();
+        this.json = eventStream ? null : new ByteArrayOutputStream();
     }
 
     void feed(byte[] buf, int off, int len) {

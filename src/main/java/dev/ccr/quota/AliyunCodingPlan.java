@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -49,7 +50,7 @@ final class AliyunCodingPlan implements QuotaAdapter {
                 Map.of("Cookie", credentials.cookie("Alibaba Cloud's coding plan"), "Origin", "https://bailian.console.aliyun.com",
                         "Referer", CONSOLE), form.toString());
         String code = body.path("code").asText("");
-        if (code.toLowerCase(java.util.Locale.ROOT).contains("needlogin") || code.equalsIgnoreCase("PostonlyOrTokenError")) {
+        if (code.toLowerCase(Locale.ROOT).contains("needlogin") || code.equalsIgnoreCase("PostonlyOrTokenError")) {
             throw QuotaException.refused("the Alibaba Cloud console wants a new sign-in (" + code
                     + "): the cookie in quota_token has expired; copy a fresh one (docs/quota.md)");
         }

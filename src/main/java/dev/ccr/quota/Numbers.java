@@ -3,6 +3,7 @@ package dev.ccr.quota;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -40,7 +41,7 @@ final class Numbers {
                 // Not ISO text: maybe a number written as text.
             }
             try {
-                return Optional.of(java.time.OffsetDateTime.parse(node.textValue().trim()).toInstant());
+                return Optional.of(OffsetDateTime.parse(node.textValue().trim()).toInstant());
             } catch (DateTimeParseException e) {
                 // fall through
             }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -79,7 +81,7 @@ public final class QuotaAdapters {
     }
 
     /** The names {@code quota.adapter} accepts. */
-    public static java.util.Set<String> names() {
-        return new java.util.TreeSet<>(BY_NAME.keySet());
+    public static Set<String> names() {
+        return new TreeSet<>(BY_NAME.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package dev.ccr.quota;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Optional;
  */
 public record QuotaCredentials(URI apiBaseUrl, String apiKey, Optional<String> token, Optional<String> secToken) {
     public QuotaCredentials {
-        java.util.Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
+        Objects.requireNonNull(apiBaseUrl, "apiBaseUrl");
         apiKey = apiKey == null ? "" : apiKey.trim();
     }
 

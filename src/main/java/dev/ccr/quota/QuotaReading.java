@@ -1,12 +1,13 @@
 package dev.ccr.quota;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** What one quota call (or one answer's rate-limit headers) said: a balance, usage windows, or both. */
 public record QuotaReading(Optional<QuotaBalance> balance, List<QuotaWindow> windows) {
     public QuotaReading {
-        java.util.Objects.requireNonNull(balance, "balance");
+        Objects.requireNonNull(balance, "balance");
         windows = List.copyOf(windows);
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ public final class QuotaStore {
         }
         ObjectNode root = JSON.createObjectNode();
         ObjectNode providers = root.putObject("providers");
-        snapshots.values().stream().sorted(java.util.Comparator.comparing(QuotaSnapshot::provider))
+        snapshots.values().stream().sorted(Comparator.comparing(QuotaSnapshot::provider))
                 .forEach(s -> providers.set(s.provider(), SnapshotJson.write(s)));
         try {
             Path target = file.get();

@@ -1,6 +1,7 @@
 package dev.ccr.quota;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -12,8 +13,8 @@ public record QuotaWindow(String name, double used, double limit, Optional<Insta
     public static final String SEVEN_DAYS = "7d";
 
     public QuotaWindow {
-        java.util.Objects.requireNonNull(name, "name");
-        java.util.Objects.requireNonNull(resetAt, "resetAt");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(resetAt, "resetAt");
     }
 
     /** The share left, 0 to 100. */

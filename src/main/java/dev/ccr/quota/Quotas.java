@@ -10,6 +10,7 @@ import dev.ccr.config.QuotaSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -105,7 +106,7 @@ public final class Quotas implements AutoCloseable {
         QuotaGate.Verdict verdict = snapshot.isPresent() && snapshot.get().reading().isEmpty()
                 ? new QuotaGate.Verdict(QuotaGate.State.UNKNOWN, snapshot.get().unknownReason())
                 : gate.verdict(provider.name());
-        node.put("state", verdict.state().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("state", verdict.state().name().toLowerCase(Locale.ROOT));
         node.put("reason", verdict.reason().orElse(null));
         snapshot.ifPresentOrElse(s -> node.set("snapshot", SnapshotJson.write(s)), () -> node.putNull("snapshot"));
         return node;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class RateLimitHeaders {
 
     /** The windows these headers describe, or none when there are no rate-limit headers. Names may be any case. */
     public static Optional<QuotaReading> read(Map<String, List<String>> headers) {
-        Map<String, String> h = new java.util.HashMap<>();
+        Map<String, String> h = new HashMap<>();
         headers.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.startsWith(PREFIX) && !values.isEmpty()) {

@@ -15,7 +15,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +60,7 @@ public final class ProviderHealth {
 
     /** Tells {@code sharing} of every breaker that changes state here from now on. */
     public void shareWith(ResilienceSharing sharing) {
-        this.sharing = java.util.Objects.requireNonNull(sharing, "sharing");
+        this.sharing = Objects.requireNonNull(sharing, "sharing");
     }
 
     public boolean isAvailable(ModelRef model) {
@@ -124,7 +128,7 @@ public final class ProviderHealth {
 
     /** The breakers not closed here, to hand to the other instances after the shared store was away. */
     public Map<ModelRef, CircuitBreaker.Snapshot> notClosed() {
-        Map<ModelRef, CircuitBreaker.Snapshot> states = new java.util.HashMap<>();
+        Map<ModelRef, CircuitBreaker.Snapshot> states = new HashMap<>();
         breakers.forEach((model, breaker) -> {
             CircuitBreaker.Snapshot s = breaker.snapshot();
             if (s.state() != CircuitBreaker.State.CLOSED) {
@@ -143,7 +147,7 @@ public final class ProviderHealth {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode states = root.putArray("states");
         breakers.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(ModelRef::toString)))
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(ModelRef::toString)))
                 .forEach(e -> states.add(stateJson(e.getKey(), e.getValue().snapshot())));
         root.put("timestamp", clock.instant().toString());
         return root;
@@ -153,7 +157,7 @@ public final class ProviderHealth {
         ObjectNode node = JSON.createObjectNode()
                 .put("provider", model.provider())
                 .put("model", model.model())
-                .put("status", s.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .put("status", s.state().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .put("failureCount", s.failureCount())
                 .put("successCount", s.successCount());
         node.put("lastFailureTime", s.lastFailureTime().map(Instant::toString).orElse(null));
@@ -197,7 +201,7 @@ public final class ProviderHealth {
                 if (lastFailure.isEmpty() || lastFailure.get().isBefore(oldest)) {
                     continue;
                 }
-                CircuitBreaker.State state = CircuitBreaker.State.valueOf(s.path("status").asText("closed").toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                CircuitBreaker.State state = CircuitBreaker.State.valueOf(s.path("status").asText("closed").toUpperCase(Locale.ROOT).replace('-', '_'));
                 breaker(new ModelRef(s.path("provider").asText(), s.path("model").asText())).restore(new CircuitBreaker.Snapshot(
                         state, s.path("failureCount").asInt(), s.path("successCount").asInt(), lastFailure,
                         Optional.ofNullable(s.path("lastError").textValue()), instant(s.path("rateLimitUntil")), instant(s.path("openedAt"))));

@@ -1,8 +1,8 @@
 package dev.ccr.server;
 
+import dev.ccr.client.ApiError;
 import dev.ccr.limits.ClientKey;
 import dev.ccr.limits.ClientKeys;
-import dev.ccr.client.ApiError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,8 @@
 package dev.ccr.server;
 
+import dev.ccr.client.ApiError;
 import dev.ccr.limits.ClientKey;
 import dev.ccr.limits.KeyLimits;
-import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;

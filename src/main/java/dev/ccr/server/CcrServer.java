@@ -2,21 +2,19 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
-import dev.ccr.limits.ClientKeys;
 import dev.ccr.limits.KeyLimits;
-import dev.ccr.limits.LimitCounters;
 import dev.ccr.metrics.Metrics;
-import dev.ccr.client.ApiError;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.quota.Quotas;
 import dev.ccr.usage.UsageStore;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.DefaultByteBufferPool;
+import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
 import org.xnio.Options;
@@ -26,11 +24,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The router's HTTP server: builds Undertow, lists every route, and runs each request on a virtual thread.

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigProblem;
 import dev.ccr.config.ConfigStore;
 import dev.ccr.config.Json5;
-import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 

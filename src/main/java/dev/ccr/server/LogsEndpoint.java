@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -90,7 +91,7 @@ final class LogsEndpoint {
                         try {
                             return Files.getLastModifiedTime(p);
                         } catch (IOException e) {
-                            return java.nio.file.attribute.FileTime.fromMillis(0);
+                            return FileTime.fromMillis(0);
                         }
                     }).reversed())
                     .toList();

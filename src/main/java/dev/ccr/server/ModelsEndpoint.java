@@ -3,10 +3,10 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.client.ApiError;
 import dev.ccr.config.Config;
 import dev.ccr.config.DiscoveryIds;
 import dev.ccr.config.Provider;
-import dev.ccr.client.ApiError;
 import io.undertow.server.HttpHandler;
 
 import java.time.Instant;

@@ -6,6 +6,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -55,7 +56,7 @@ final class Responses {
             try {
                 exchange.getOutputStream().write(body);
                 exchange.getOutputStream().close();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 exchange.endExchange(); // the client is gone; nobody is left to tell
             }
         } else {

@@ -1,9 +1,9 @@
 package dev.ccr.server;
 
-import dev.ccr.limits.ClientKey;
 import dev.ccr.client.ApiError;
-import dev.ccr.routing.Target;
 import dev.ccr.client.ClientRequest;
+import dev.ccr.limits.ClientKey;
+import dev.ccr.routing.Target;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import io.undertow.util.AttachmentKey;

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +63,7 @@ public final class RedisState implements AutoCloseable {
         this.where = uri.getHost() + ":" + uri.getPort() + "/" + uri.getDatabase(); // never the password
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2), 2,
-                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                        TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()

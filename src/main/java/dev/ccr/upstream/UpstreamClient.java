@@ -8,6 +8,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -139,7 +140,7 @@ public final class UpstreamClient implements AutoCloseable {
     }
 
     /** Reports reads to the watchdog, and turns a read failure caused by a cancellation into one that says why. */
-    private static final class WatchedStream extends java.io.FilterInputStream {
+    private static final class WatchedStream extends FilterInputStream {
         private final Watchdog watchdog;
         private final Cancellation cancellation;
 

@@ -1,10 +1,11 @@
 package dev.ccr.upstream;
 
+import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 
 /** The provider could not be asked: unreachable, too slow, or the call was cancelled. Messages carry no secrets. */
-public final class UpstreamException extends java.io.IOException {
+public final class UpstreamException extends IOException {
     /** Why a call failed, which decides the status the client sees and whether a fallback may help. */
     public enum Kind { UNREACHABLE, TIMEOUT, CANCELLED }
 

@@ -3,6 +3,7 @@ package dev.ccr.upstream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpHeaders;
+import java.util.Locale;
 
 /** A provider's answer once its headers have arrived; the body is read as a stream and must be closed. */
 public record UpstreamResponse(int status, HttpHeaders headers, InputStream body) implements AutoCloseable {
@@ -15,7 +16,7 @@ public record UpstreamResponse(int status, HttpHeaders headers, InputStream body
     }
 
     public boolean isEventStream() {
-        return contentType().toLowerCase(java.util.Locale.ROOT).contains("text/event-stream");
+        return contentType().toLowerCase(Locale.ROOT).contains("text/event-stream");
     }
 
     @Override

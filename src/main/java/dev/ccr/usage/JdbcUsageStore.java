@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -469,13 +471,13 @@ public final class JdbcUsageStore implements UsageStore {
                 Connection connection = writeConnection();
                 count[0] = LegacyUsageFile.read(jsonl, BATCH * 10, records -> UsageRows.insert(connection, records));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, "import " + jsonl) == Outcome.DONE;
         if (imported) {
             try {
                 Files.move(jsonl, jsonl.resolveSibling(jsonl.getFileName() + ".imported"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("Imported {} usage records from {}", count[0], jsonl);
             } catch (IOException e) {
                 LOG.warn("Imported {} but could not rename it (it will be imported again): {}", jsonl, e.getMessage());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,7 @@ final class LegacyUsageFile {
     }
 
     /** The records, handed over {@code chunk} at a time, so a large file never sits in memory whole; returns the count. */
-    static long read(Path file, int chunk, Chunk consumer) throws IOException, java.sql.SQLException {
+    static long read(Path file, int chunk, Chunk consumer) throws IOException, SQLException {
         long count = 0;
         List<UsageRecord> records = new ArrayList<>(chunk);
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -43,6 +44,6 @@ final class LegacyUsageFile {
     }
 
     interface Chunk {
-        void accept(List<UsageRecord> records) throws java.sql.SQLException;
+        void accept(List<UsageRecord> records) throws SQLException;
     }
 }

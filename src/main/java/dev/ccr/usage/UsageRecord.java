@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
 
 /**
  * One usage record of the CCR fork (spec §7.1) plus ccr's additions: what one request, or one failed attempt of it,
@@ -37,7 +40,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
         SUCCESS, ERROR;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public static Optional<Status> parse(String text) {
@@ -92,7 +95,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
     }
 
     /** The fork's id: {@code <ms>-<6 random base36>}. */
-    public static String newId(Instant now, java.util.random.RandomGenerator random) {
+    public static String newId(Instant now, RandomGenerator random) {
         StringBuilder tail = new StringBuilder();
         for (int i = 0; i < 6; i++) {
             tail.append(Character.forDigit(random.nextInt(36), 36));
@@ -139,7 +142,7 @@ public record UsageRecord(String id, Instant timestamp, Optional<String> session
             if (status.isEmpty()) {
                 return Optional.empty();
             }
-            List<AttemptNote> attempts = new java.util.ArrayList<>();
+            List<AttemptNote> attempts = new ArrayList<>();
             json.path("attempts").forEach(a -> AttemptNote.fromJson(a).ifPresent(attempts::add));
             Optional<String> errorMessage = text(json, "errorMessage");
             return Optional.of(new UsageRecord(json.get("id").asText(), Instant.parse(json.get("timestamp").asText()),

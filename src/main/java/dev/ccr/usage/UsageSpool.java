@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ final class UsageSpool {
     }
 
     /** Hands every spooled record to {@code consumer}, a chunk at a time; returns how many. */
-    long read(int chunk, LegacyUsageFile.Chunk consumer) throws java.sql.SQLException {
+    long read(int chunk, LegacyUsageFile.Chunk consumer) throws SQLException {
         try {
             return LegacyUsageFile.read(file, chunk, consumer);
         } catch (IOException e) {

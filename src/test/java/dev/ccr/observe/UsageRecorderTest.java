@@ -13,7 +13,6 @@ import dev.ccr.usage.JdbcUsageStore;
 import dev.ccr.usage.Usage;
 import dev.ccr.usage.UsageFilter;
 import dev.ccr.usage.UsageRecord;
-import dev.ccr.usage.UsageStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,9 +1,8 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.resilience.Resilience;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.resilience.Resilience;
 import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RawUpstream;
 import dev.ccr.testing.RunningRouter;

@@ -1,7 +1,6 @@
 package dev.ccr.pipeline;
 
 import dev.ccr.resilience.Resilience;
-
 import dev.ccr.testing.AnthropicSamples;
 import dev.ccr.testing.LogCapture;
 import dev.ccr.testing.RunningRouter;
