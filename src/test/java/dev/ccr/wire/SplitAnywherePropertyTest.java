@@ -1,4 +1,4 @@
-package dev.ccr.wire.openai;
+package dev.ccr.wire;
 
 import static dev.ccr.wire.WireTestKit.resource;
 import static dev.ccr.wire.WireTestKit.run;
@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * However the network splits a recorded upstream stream — inside a UTF-8 character, between CR and LF, many chunks
+ * However the network splits an OpenAI stream of the wire matrix ({@link WireMatrixTest}) — inside a UTF-8 character, between CR and LF, many chunks
  * per read or one byte per read — the client receives exactly the same bytes.
  */
 class SplitAnywherePropertyTest {
@@ -32,7 +32,7 @@ class SplitAnywherePropertyTest {
 
     @Provide
     Arbitrary<Split> splits() {
-        return Arbitraries.of(RecordedStreamsTest.RECORDINGS).flatMap(name -> {
+        return Arbitraries.of(WireMatrixTest.openAiStreams()).flatMap(name -> {
             byte[] upstream = resource("wire/" + name + ".sse");
             // Uniform cuts rarely hit the few multi-byte characters or CR LF pairs, so half the cuts aim at them.
             Arbitrary<Integer> anywhere = Arbitraries.integers().between(0, upstream.length);
@@ -56,7 +56,7 @@ class SplitAnywherePropertyTest {
 
     @Property(tries = 500)
     void clientBytesDoNotDependOnWhereTheUpstreamBytesWereSplit(@ForAll("splits") Split split) {
-        byte[] client = wire(run(RecordedStreamsTest::newConverter, split.upstream(), split.cuts()));
+        byte[] client = wire(run(WireMatrixTest::newConverter, split.upstream(), split.cuts()));
 
         assertThat(new String(client, StandardCharsets.UTF_8))
                 .isEqualTo(new String(resource("wire/" + split.name() + ".anthropic.sse"), StandardCharsets.UTF_8));
@@ -67,13 +67,13 @@ class SplitAnywherePropertyTest {
         byte[] upstream = resource("wire/" + name + ".sse");
         int[] everyByte = IntStream.range(1, upstream.length).toArray();
 
-        byte[] client = wire(run(RecordedStreamsTest::newConverter, upstream, everyByte));
+        byte[] client = wire(run(WireMatrixTest::newConverter, upstream, everyByte));
 
         assertThat(client).isEqualTo(resource("wire/" + name + ".anthropic.sse"));
     }
 
     @Provide
     Arbitrary<String> names() {
-        return Arbitraries.of(RecordedStreamsTest.RECORDINGS);
+        return Arbitraries.of(WireMatrixTest.openAiStreams());
     }
 }

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Streaming answers: the corrections over CCR (spec §4.3, §4.6, issue 3 scope 2), one test each. */
+/**
+ * Streaming answers: the corrections over CCR (docs/compatibility.md, Wire conversion; issue 3 scope 2), one test
+ * each; CCR's own rules are pinned by the golden streams of {@code WireMatrixTest}.
+ */
 class ChatToAnthropicStreamTest {
 
     private static final ChatToAnthropicStream.Options OPTIONS = new ChatToAnthropicStream.Options(0, () -> "msg_test");
