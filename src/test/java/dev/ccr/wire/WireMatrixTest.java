@@ -44,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and commit them. To add a case, add an answer file and run once with that flag.
  *
  * <p>The tags name the items of docs/ccr-checklist.md whose behaviour the golden files pin (text, tool calls, finish
- * reasons, usage, a stream that ends early, usage after the finish chunk, error chunks).
+ * reasons, usage, a stream that ends early, usage after the finish chunk, error chunks, reasoning deltas).
  */
 @Tag("ccr-11.2")
 @Tag("ccr-11.4")
@@ -56,6 +56,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("ccr-11.11")
 @Tag("ccr-11.12")
 @Tag("ccr-11.13")
+@Tag("ccr-11.59")
 class WireMatrixTest {
 
     private static final Path DIR = Path.of("src/test/resources/wire");

@@ -165,45 +165,6 @@ class ChatToAnthropicStreamTest {
     /* --------------- Thinking --------------- */
 
     @Test
-    void reasoningContentBecomesAThinkingBlockWithoutAnyTransformer() {
-        List<SseEvent> events = stream("""
-                data: {"model":"deepseek-reasoner","choices":[{"delta":{"role":"assistant","content":null,"reasoning_content":"Let"}}]}
-
-                data: {"choices":[{"delta":{"content":null,"reasoning_content":" me"}}]}
-
-                data: {"choices":[{"delta":{"content":"Hi","reasoning_content":null}}]}
-
-                data: {"choices":[{"delta":{},"finish_reason":"stop"}]}
-
-                """);
-        assertEvents(events.subList(1, events.size() - 2), """
-                event: content_block_start
-                data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Let"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":" me"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":""}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":0}
-
-                event: content_block_start
-                data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Hi"}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":1}
-                """);
-    }
-
-    @Test
     void reasoningDeltasBecomeAThinkingBlockAndAreNotDoubledWhenSentUnderBothNames() {
         List<SseEvent> events = stream("""
                 data: {"model":"m","choices":[{"delta":{"reasoning":"R1"}}]}
@@ -213,34 +174,6 @@ class ChatToAnthropicStreamTest {
                 """);
         assertJson(AnthropicStreams.accumulate(events).get("content"), """
                 [{"type":"thinking","thinking":"R1R2","signature":""}]""");
-    }
-
-    @Test
-    void ccrThinkingExtensionStillWorksAndItsSignatureClosesTheBlock() {
-        List<SseEvent> events = stream("""
-                data: {"model":"m","choices":[{"delta":{"thinking":{"content":"T"}}}]}
-
-                data: {"choices":[{"delta":{"thinking":{"signature":"sig"}}}]}
-
-                data: {"choices":[{"delta":{"content":"Hi"},"finish_reason":"stop"}]}
-
-                """);
-        assertEvents(events.subList(1, 6), """
-                event: content_block_start
-                data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"T"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"sig"}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":0}
-
-                event: content_block_start
-                data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
-                """);
     }
 
     /* --------------- Tool calls --------------- */
