@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The folder ccr keeps its files in, {@code ~/.claude-code-router} by default (spec §6.1), and the paths inside it.
+ * The folder ccr keeps its files in, {@code ~/.claude-code-router} by default, and the paths inside it.
  *
  * <p>Overridden by the system property {@code ccr.home} (tests) or the environment variable {@code CCR_CONFIG_DIR}
  * (as in the CCR fork's profiles).

@@ -43,7 +43,7 @@ public record Config(
     public static final int DEFAULT_PORT = 3456;
     public static final String LOOPBACK = "127.0.0.1";
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofMillis(600_000);
-    /** CCR's Fastify body limit (spec §5.1). */
+    /** CCR's Fastify body limit (docs/compatibility.md, Errors). */
     public static final long DEFAULT_BODY_LIMIT = 50L * 1024 * 1024;
     /** Anthropic's API pings idle streams every few seconds; 15 s keeps proxies and clients from timing out. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(15);

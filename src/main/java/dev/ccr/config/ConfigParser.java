@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a parsed config document into a {@link Config}: expands {@code $VAR}s, applies CCR's defaults (spec §1.4)
- * and checks every field, collecting all problems before failing.
+ * Turns a parsed config document into a {@link Config}: expands {@code $VAR}s, applies CCR's defaults
+ * (docs/configuration.md) and checks every field, collecting all problems before failing.
  */
 public final class ConfigParser {
     private final Map<String, String> env;
@@ -43,8 +43,8 @@ public final class ConfigParser {
     }
 
     /**
-     * Parses a {@code Router} object on its own, as found in a project or session router file (spec §2.8), with
-     * {@code $VAR}s expanded and rule files resolving against {@code baseDir}.
+     * Parses a {@code Router} object on its own, as found in a project or session router file (docs/ccr-checklist.md
+     * item 37), with {@code $VAR}s expanded and rule files resolving against {@code baseDir}.
      */
     public static RouterSettings parseRouter(JsonNode router, Map<String, String> env, Path baseDir) throws ConfigException {
         ConfigParser parser = new ConfigParser(env, baseDir);
@@ -112,7 +112,10 @@ public final class ConfigParser {
         return Config.DEFAULT_PORT;
     }
 
-    /** Without an API key the server only listens on loopback, whatever HOST says (spec §1.4; also with no providers). */
+    /**
+     * Without an API key the server only listens on loopback, whatever HOST says (docs/ccr-checklist.md items 43 and
+     * 45).
+     */
     private String host(JsonNode root, Optional<String> apiKey) {
         Optional<String> host = text(root, "HOST");
         if (host.isEmpty()) {

@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads and writes the config file: creates CCR's minimal default when it is missing, loads JSON5, and saves
- * atomically after copying the previous file to a timestamped backup (the 3 newest are kept, spec §1.3).
+ * atomically after copying the previous file to a timestamped backup (the 3 newest are kept; docs/ccr-checklist.md item
+ * 50).
  */
 public final class ConfigStore {
-    /** What CCR writes when there is no config file (spec §1.1). */
+    /** What CCR writes when there is no config file (docs/ccr-checklist.md item 48). */
     static final String MINIMAL_DEFAULT = "{\n  \"PORT\": 3456,\n  \"Providers\": [],\n  \"Router\": {}\n}\n";
     static final int BACKUPS_KEPT = 3;
     /** CCR's ISO-8601 stamp with ':' and '.' as '-', always with milliseconds so names sort by time. */

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${ANY}} and {@code $UPPER_CASE} placeholders in every string value of a document with environment
- * variables, exactly as CCR's {@code interpolateEnvVars} (spec §1.2): keys are never rewritten, unset or empty
- * variables leave the placeholder as written, one pass, no escapes.
+ * variables, exactly as CCR's {@code interpolateEnvVars} (docs/ccr-checklist.md item 47): keys are never rewritten,
+ * unset or empty variables leave the placeholder as written, one pass, no escapes.
  *
  * <p>Unlike CCR 2.0 (which interpolates only part of the config, pitfall P-2), ccr interpolates the whole document.
  */

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 
 /**
  * Routes for one Claude model family ({@code Router.families.opus|sonnet|haiku}, the CCR fork's family routing,
- * spec §1.7 and §2.10): a route per scenario, with optional thresholds that override the Router's, and per-scenario
- * fallback lists.
+ * docs/routing.md, "Model families"): a route per scenario, with optional thresholds that override the Router's, and
+ * per-scenario fallback lists.
  */
 public record FamilyRoutes(
         String defaultRoute,

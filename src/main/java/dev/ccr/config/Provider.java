@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One upstream provider from {@code Providers[]} (spec §1.5): where to send requests, with which key, which models it
- * serves and how its requests are transformed.
+ * One upstream provider from {@code Providers[]} (docs/configuration.md): where to send requests, with which key, which
+ * models it serves and how its requests are transformed.
  *
  * @param apiBaseUrl the full endpoint URL, used verbatim
  * @param apiKey     empty for keyless local servers (then no {@code Authorization} header is sent)

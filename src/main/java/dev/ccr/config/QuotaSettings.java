@@ -16,7 +16,7 @@ import java.util.Set;
  * @param providers per-provider settings by provider name; providers without any are absent
  */
 public record QuotaSettings(Duration interval, Duration timeout, Reserve reserve, Map<String, ProviderQuota> providers) {
-    /** The CCR fork polls every 10 minutes (spec §2.10); its quota calls time out like its probes, after 15 s. */
+    /** The CCR fork polls every 10 minutes (docs/quota.md); its quota calls time out like its probes, after 15 s. */
     public static final QuotaSettings DEFAULTS = new QuotaSettings(Duration.ofMinutes(10), Duration.ofSeconds(15), Reserve.NONE, Map.of());
 
     public QuotaSettings {

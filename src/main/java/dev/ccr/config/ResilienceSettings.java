@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How ccr rides out failing providers: the fallback lists per scenario (top-level {@code fallback}, spec §2.9),
- * whether falling back is on ({@code Router.enableFallback}), and the {@code Resilience} object's breaker, promotion,
- * retry and timeout settings (docs/resilience.md).
+ * How ccr rides out failing providers: the fallback lists per scenario (top-level {@code fallback},
+ * docs/resilience.md), whether falling back is on ({@code Router.enableFallback}), and the {@code Resilience} object's
+ * breaker, promotion, retry and timeout settings (docs/resilience.md).
  *
  * @param fallbackEnabled   {@code Router.enableFallback}; when absent, on exactly when a {@code fallback} list exists
  * @param fallback          scenario → {@code provider,model} routes tried in order after the primary
@@ -30,7 +30,7 @@ public record ResilienceSettings(
         Duration firstByteTimeout,
         Duration idleTimeout) {
 
-    /** The CCR fork's breaker defaults (spec §2.10) and ccr's timeouts. */
+    /** The CCR fork's breaker defaults (docs/resilience.md) and ccr's timeouts. */
     public static final ResilienceSettings DEFAULTS = new ResilienceSettings(false, Map.of(), 3, Duration.ofMinutes(5), 2,
             Duration.ofSeconds(120), Duration.ofMinutes(10), 1, Duration.ofSeconds(10), Duration.ofSeconds(10),
             Duration.ofSeconds(180), Duration.ofSeconds(180));

@@ -13,9 +13,9 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Reads the {@code Router} object (spec §1.6, the fork's §1.7 keys and ccr's {@code rules}) into {@link RouterSettings},
- * adding every problem it finds to the caller's lists. Used for the config file and for project and session router
- * files alike.
+ * Reads the {@code Router} object (CCR's keys, the fork's and ccr's {@code rules}; docs/configuration.md) into
+ * {@link RouterSettings}, adding every problem it finds to the caller's lists. Used for the config file and for project
+ * and session router files alike.
  */
 final class RouterParser {
     private final List<ConfigProblem> errors;
@@ -53,7 +53,10 @@ final class RouterParser {
         return threshold.canConvertToInt() && threshold.asInt() > 0 ? threshold.asInt() : fallback;
     }
 
-    /** {@code Router.families}: opus, sonnet and haiku, each with a required default route (spec §1.7). */
+    /**
+     * {@code Router.families}: opus, sonnet and haiku, each with a required default route (docs/routing.md, "Model
+     * families").
+     */
     private Map<String, FamilyRoutes> families(JsonNode node) {
         Map<String, FamilyRoutes> families = new LinkedHashMap<>();
         if (node.isMissingNode() || node.isNull()) {

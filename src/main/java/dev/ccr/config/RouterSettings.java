@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code Router} object (spec §1.6, §1.7): a {@code "provider,model"} route per scenario and the thresholds, the
- * CCR fork's family routing and model mapping, and ccr's declarative rules. The whole object is kept as {@code raw}.
+ * The {@code Router} object (docs/configuration.md): a {@code "provider,model"} route per scenario and the thresholds,
+ * the CCR fork's family routing and model mapping, and ccr's declarative rules. The whole object is kept as
+ * {@code raw}.
  *
  * @param extendedContext          the fork's route for very long (1M-token) requests
  * @param extendedContextThreshold tokens above which {@code extendedContext} applies (fork default 200000)
@@ -36,7 +37,7 @@ public record RouterSettings(
     /** CCR's default; {@code 0} or absent also mean this ({@code Router.longContextThreshold || 60000}). */
     public static final int DEFAULT_LONG_CONTEXT_THRESHOLD = 60_000;
 
-    /** The fork's default for {@code extendedContextThreshold} (spec §1.7). */
+    /** The fork's default for {@code extendedContextThreshold} (docs/routing.md, "Model families"). */
     public static final int DEFAULT_EXTENDED_CONTEXT_THRESHOLD = 200_000;
 
     public static final RouterSettings EMPTY = new RouterSettings(Optional.empty(), Optional.empty(), Optional.empty(),

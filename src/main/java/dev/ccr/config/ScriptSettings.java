@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JavaScript a config asks for: the custom router ({@code CUSTOM_ROUTER_PATH}, spec §2.6) and the transformer
- * plugins ({@code transformers: [{path, options}]}, spec §3.2), with {@code ~} already expanded, plus what the script
- * host needs to run them.
+ * The JavaScript a config asks for: the custom router ({@code CUSTOM_ROUTER_PATH}, docs/plugins.md) and the transformer
+ * plugins ({@code transformers: [{path, options}]}, docs/plugins.md), with {@code ~} already expanded, plus what the
+ * script host needs to run them.
  *
  * @param routerPolicy what the custom router may do ({@code CUSTOM_ROUTER_SANDBOX}, else {@code SCRIPT_SANDBOX})
  * @param env          the environment scripts see as {@code process.env} and {@code os.homedir()} (never logged)

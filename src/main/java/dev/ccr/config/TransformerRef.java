@@ -3,7 +3,7 @@ package dev.ccr.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** One entry of a transformer chain: {@code "name"} or {@code ["name", {options}]} (spec §1.5). */
+/** One entry of a transformer chain: {@code "name"} or {@code ["name", {options}]} (docs/configuration.md). */
 public record TransformerRef(String name, JsonNode options) {
     public TransformerRef {
         java.util.Objects.requireNonNull(name, "name");

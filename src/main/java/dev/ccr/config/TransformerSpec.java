@@ -5,12 +5,15 @@ import java.util.Map;
 
 /**
  * A provider's transformer chains: {@code use} for every model, and per bare model name a model-level chain
- * (spec §1.5, §3.3).
+ * (docs/configuration.md).
  */
 public record TransformerSpec(List<TransformerRef> use, Map<String, List<TransformerRef>> byModel) {
     public static final TransformerSpec NONE = new TransformerSpec(List.of(), Map.of());
 
-    /** The name of CCR's Anthropic endpoint transformer; a chain of only this one means "pass through" (spec §3.4). */
+    /**
+     * The name of CCR's Anthropic endpoint transformer; a chain of only this one means "pass through"
+     * (docs/ccr-checklist.md item 57).
+     */
     public static final String ANTHROPIC = "Anthropic";
 
     public TransformerSpec {
@@ -22,7 +25,10 @@ public record TransformerSpec(List<TransformerRef> use, Map<String, List<Transfo
         return byModel.getOrDefault(model, List.of());
     }
 
-    /** True when the request and response travel unchanged for this model: CCR's bypass rule (spec §3.4). */
+    /**
+     * True when the request and response travel unchanged for this model: CCR's bypass rule (docs/ccr-checklist.md item
+     * 57).
+     */
     public boolean passesThrough(String model) {
         List<TransformerRef> modelChain = forModel(model);
         return use.size() == 1 && use.getFirst().name().equals(ANTHROPIC)

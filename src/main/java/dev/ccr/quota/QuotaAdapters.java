@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Chooses a provider's quota adapter by the host of its {@code api_base_url}, as the CCR fork does (spec §7.1), or by
- * the name in its {@code quota.adapter} (a provider behind a relay). Each adapter asks the provider's own quota
+ * Chooses a provider's quota adapter by the host of its {@code api_base_url}, as the CCR fork does (docs/quota.md), or
+ * by the name in its {@code quota.adapter} (a provider behind a relay). Each adapter asks the provider's own quota
  * endpoint, which may live on another host than its chat endpoint; {@code quota.url} points it elsewhere.
  */
 public final class QuotaAdapters {

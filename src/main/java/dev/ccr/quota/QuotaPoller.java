@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  */
 public final class QuotaPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaPoller.class);
-    /** The CCR fork's first probe runs 5 s after start (spec §2.10). */
+    /** The CCR fork's first probe runs 5 s after start (docs/quota.md). */
     private static final Duration FIRST_RUN = Duration.ofSeconds(5);
     private static final double JITTER = 0.10;
     private static final Duration FLUSH_INTERVAL = Duration.ofMinutes(1);

@@ -10,7 +10,7 @@ import java.util.OptionalDouble;
  * was taken and by which source (an adapter's name, or {@code anthropic-headers}).
  *
  * <p>The CCR fork's flat fields ({@code totalBalance, usedBalance, remainingBalance, usedDailyBalance, limitDaily,
- * currency, resetTime, resetTime7d}, spec §7.1) are derived here: for a plan, "daily" is the 5-hour window and the
+ * currency, resetTime, resetTime7d}; docs/quota.md) are derived here: for a plan, "daily" is the 5-hour window and the
  * balance fields are the 7-day window, as the fork stores them.
  */
 public record QuotaSnapshot(String provider, String source, Instant checkedAt, Optional<QuotaReading> reading,

@@ -1,8 +1,8 @@
 package dev.ccr.routing;
 
 /**
- * Sends Claude Haiku requests, Claude Code's background work, to {@code Router.background} (spec §2.2 step 4). As in
- * CCR this always uses the global Router, even when a project Router applies.
+ * Sends Claude Haiku requests, Claude Code's background work, to {@code Router.background} (docs/ccr-checklist.md item
+ * 26). As in CCR this always uses the global Router, even when a project Router applies.
  */
 final class BackgroundRule implements Rule {
     @Override

@@ -1,6 +1,9 @@
 package dev.ccr.routing;
 
-/** The last rule: {@code Router.default} of the Router that applies, when it is configured (spec §2.2 step 7). */
+/**
+ * The last rule: {@code Router.default} of the Router that applies, when it is configured (docs/routing.md, "The
+ * order").
+ */
 final class DefaultRule implements Rule {
     @Override
     public String name() {

@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Routes a request whose model is already {@code provider,model} (what Claude Code's {@code /model p,m} sends) to
- * exactly that target (spec §2.2 step 1). Names are matched ignoring case and rewritten as configured; an unknown
- * provider or model is still routed as written, so the failure names it. A discovery id from {@code GET /v1/models}
- * ({@code claude-ccr:provider,model}, {@link DiscoveryIds}) is read as the {@code provider,model} it wraps.
+ * exactly that target (docs/ccr-checklist.md item 32). Names are matched ignoring case and rewritten as configured; an
+ * unknown provider or model is still routed as written, so the failure names it. A discovery id from
+ * {@code GET /v1/models} ({@code claude-ccr:provider,model}, {@link DiscoveryIds}) is read as the
+ * {@code provider,model} it wraps.
  */
 final class ExplicitModelRule implements Rule {
     @Override

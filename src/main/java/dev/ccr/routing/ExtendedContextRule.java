@@ -2,7 +2,7 @@ package dev.ccr.routing;
 
 /**
  * Sends very long requests, or a model named with the {@code [1m]} suffix, to {@code Router.extendedContext} (the
- * CCR fork's 1M-context route, spec §2.10 step 5). Passes at once when no extended route is configured.
+ * CCR fork's 1M-context route; docs/routing.md, "Model families"). Passes at once when no extended route is configured.
  */
 final class ExtendedContextRule implements Rule {
     @Override

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CCR fork's family routing (spec §2.10): with {@code Router.enableFamilyRouting}, a request for an opus, sonnet
- * or haiku model (or a {@code ccr-opus}-style alias) is routed by {@code Router.families.<family>}, in the fork's
- * order: extended context ({@code [1m]} or above the extended threshold), long context, web search, think, default.
- * A family step whose route is not set is skipped.
+ * The CCR fork's family routing (docs/ccr-checklist.md item 79): with {@code Router.enableFamilyRouting}, a request for
+ * an opus, sonnet or haiku model (or a {@code ccr-opus}-style alias) is routed by {@code Router.families.<family>}, in
+ * the fork's order: extended context ({@code [1m]} or above the extended threshold), long context, web search, think,
+ * default. A family step whose route is not set is skipped.
  *
  * <p>The fork ignores a {@code <CCR-SUBAGENT-MODEL>} tag when a family resolves (pitfall P-25); ccr lets the tag win:
  * this rule passes and the subagent rule decides.

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * After routing, sends a request with images to the image model when the chosen model cannot read them: the CCR
- * fork's variant of image routing (spec §2.7). A model can read images when its name matches the fork's list
- * ({@link Signals#VISION}). The route is the family's {@code image} when family routing applies, else
+ * fork's variant of image routing (docs/compatibility.md, Routing). A model can read images when its name matches the
+ * fork's list ({@link Signals#VISION}). The route is the family's {@code image} when family routing applies, else
  * {@code Router.image}.
  *
  * <p>CCR 2.0's image agent (an {@code analyzeImage} tool spliced into the stream) is not implemented

@@ -1,7 +1,8 @@
 package dev.ccr.routing;
 
 /**
- * The usage the previous answer in a session reported (spec §2.4), as the long-context rule reads it.
+ * The usage the previous answer in a session reported (docs/ccr-checklist.md item 31), as the long-context rule reads
+ * it.
  *
  * @param inputTokens         Anthropic {@code input_tokens}: net of cache reads
  */

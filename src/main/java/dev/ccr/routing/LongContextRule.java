@@ -1,9 +1,9 @@
 package dev.ccr.routing;
 
 /**
- * Sends long requests to {@code Router.longContext} (spec §2.2 step 2): more tokens than
+ * Sends long requests to {@code Router.longContext} (docs/ccr-checklist.md items 29 and 31): more tokens than
  * {@code Router.longContextThreshold} (default 60000), or a session whose previous answer saw more than that while
- * this request is above 20000 (spec §2.4). Comes before every other scenario.
+ * this request is above 20000. Comes before every other scenario.
  */
 final class LongContextRule implements Rule {
     @Override

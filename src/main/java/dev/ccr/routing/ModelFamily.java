@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Claude family a requested model belongs to, as the CCR fork reads it (spec §2.10): {@code ccr-opus}-style
- * aliases or {@code claude-…-opus|sonnet|haiku-…} names, with a {@code [1m]} suffix asking for extended context.
+ * The Claude family a requested model belongs to, as the CCR fork reads it (docs/routing.md, "Model families"):
+ * {@code ccr-opus}-style aliases or {@code claude-…-opus|sonnet|haiku-…} names, with a {@code [1m]} suffix asking for
+ * extended context.
  *
  * @param family   {@code opus}, {@code sonnet} or {@code haiku}
  * @param extended the name carried {@code [1m]}

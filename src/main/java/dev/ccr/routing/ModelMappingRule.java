@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The CCR fork's {@code Router.models} (spec §2.10 step 4): maps the requested model to a route, looked up by the
- * exact name, then the normalised name (after the last {@code /} and {@code ,}, before {@code :}, lower case), then
- * its family ({@code opus}, {@code sonnet}, {@code haiku}), then any key contained in the name. {@code ccr-*} aliases
- * are not mapped while family routing is off, as in the fork.
+ * The CCR fork's {@code Router.models} (docs/routing.md, "The order"): maps the requested model to a route, looked up
+ * by the exact name, then the normalised name (after the last {@code /} and {@code ,}, before {@code :}, lower case),
+ * then its family ({@code opus}, {@code sonnet}, {@code haiku}), then any key contained in the name. {@code ccr-*}
+ * aliases are not mapped while family routing is off, as in the fork.
  */
 final class ModelMappingRule implements Rule {
     @Override

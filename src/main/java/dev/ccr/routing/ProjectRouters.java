@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Finds the project and session Router for a session (spec §2.8): the project is the folder of
+ * Finds the project and session Router for a session (docs/ccr-checklist.md item 37): the project is the folder of
  * {@code ~/.claude/projects} holding the session's transcript {@code <session>.jsonl}; its Router comes from
  * {@code ~/.claude-code-router/<project>/<session>.json}, else {@code ~/.claude-code-router/<project>/config.json}.
  *

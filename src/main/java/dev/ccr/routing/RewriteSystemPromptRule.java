@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Replaces Claude Code's main prompt with the file named by {@code REWRITE_SYSTEM_PROMPT}, keeping the environment
- * section: the block's text becomes {@code <file> + "<env>" + <text after the last <env>>} (spec §2.5). Never routes.
+ * section: the block's text becomes {@code <file> + "<env>" + <text after the last <env>>} (docs/ccr-checklist.md item
+ * 40). Never routes.
  *
  * <p>CCR rewrites only {@code system[1]}, which current Claude Code fills with its identity line, so the rewrite no
  * longer happens; ccr rewrites the first system block that holds {@code <env>}. The file is read for every request,

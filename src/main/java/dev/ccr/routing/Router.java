@@ -13,8 +13,8 @@ import java.util.Optional;
  * Decides where a request goes by evaluating rules in order; the first rule that routes wins, refinements may then
  * redirect it, and every step leaves a line in the decision's trace, so each decision can be explained.
  *
- * <p>The order, declared once in {@link #ccrDefault(RoutingEnvironment)}, is CCR's (spec §2.2) with the CCR fork's
- * steps (spec §2.10) and the config's declarative rules placed where they apply. The router also keeps what routing
+ * <p>The order, declared once in {@link #ccrDefault(RoutingEnvironment)}, is CCR's (docs/routing.md, "The order") with
+ * the CCR fork's steps and the config's declarative rules placed where they apply. The router also keeps what routing
  * learns across requests: each session's last usage and project.
  */
 public final class Router {
@@ -40,11 +40,11 @@ public final class Router {
         return ccrDefault(RoutingEnvironment.system());
     }
 
-    /** CCR's routing order (spec §2.2), with ccr's additions in their places. docs/routing.md explains each step. */
+    /** CCR's routing order, with ccr's additions in their places. docs/routing.md explains each step. */
     public static Router ccrDefault(RoutingEnvironment environment) {
         return new Router(
                 List.of(
-                        new RewriteSystemPromptRule(),   // body edit only (spec §2.5)
+                        new RewriteSystemPromptRule(),   // body edit only
                         new StripSubagentTagRule(),      // body edit only: tags never go upstream
                         new ExplicitModelRule()),        // "provider,model" from /model
                 // ... then Router.rules, in the order written ...
@@ -65,7 +65,8 @@ public final class Router {
 
     /**
      * This router with a custom router (a {@code CUSTOM_ROUTER_PATH} script made a rule) evaluated before everything
-     * else, as CCR runs it before its built-in routing (spec §2.6). Shares this router's session state.
+     * else, as CCR runs it before its built-in routing (docs/ccr-checklist.md item 35). Shares this router's session
+     * state.
      */
     public Router withCustomRouter(Rule customRouter) {
         Objects.requireNonNull(customRouter, "customRouter");
@@ -125,7 +126,7 @@ public final class Router {
 
     /**
      * A rule that throws is skipped with its failure in the trace, and routing goes on: CCR likewise falls back to its
-     * built-in routing when a custom router throws (spec §2.6).
+     * built-in routing when a custom router throws (docs/ccr-checklist.md item 34).
      */
     private static RuleOutcome evaluate(Rule rule, RoutingRequest request) {
         try {

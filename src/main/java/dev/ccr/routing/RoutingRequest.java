@@ -83,7 +83,7 @@ public final class RoutingRequest {
         return body.path("model").isTextual() ? Optional.of(body.get("model").textValue()) : Optional.empty();
     }
 
-    /** cl100k_base tokens of messages, system and tools (spec §2.3), counted once. */
+    /** cl100k_base tokens of messages, system and tools (docs/routing.md), counted once. */
     public int tokenCount() {
         if (facts.tokenCount < 0) {
             facts.tokenCount = counter.count(body);
@@ -100,8 +100,8 @@ public final class RoutingRequest {
     }
 
     /**
-     * The Router that applies: the session's project or session Router when one exists (spec §2.8), else the
-     * config's. (Background routing always uses the config's, as in CCR.)
+     * The Router that applies: the session's project or session Router when one exists (docs/routing.md, "Sessions and
+     * project routers"), else the config's. (Background routing always uses the config's, as in CCR.)
      */
     public RouterSettings router() {
         return situation.project().router().orElse(config.router());

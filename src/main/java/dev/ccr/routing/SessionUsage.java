@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Remembers the last usage reported in each session, for the long-context rule's "last usage" test (spec §2.4). The
- * pipeline records an answer's usage when it completes; the router reads it for the session's next request.
+ * Remembers the last usage reported in each session, for the long-context rule's "last usage" test
+ * (docs/ccr-checklist.md item 31). The pipeline records an answer's usage when it completes; the router reads it for
+ * the session's next request.
  */
 public final class SessionUsage {
     /** CCR's sessionUsageCache holds 100 sessions (LRU). */

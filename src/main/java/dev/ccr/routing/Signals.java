@@ -12,10 +12,13 @@ import java.util.regex.Pattern;
  * scenario means the same thing everywhere. Each method says what it saw, or empty when the signal is absent.
  */
 final class Signals {
-    /** CCR's extra guard on the last-usage rule: the current request must itself be this large (spec §2.2 step 2). */
+    /**
+     * CCR's extra guard on the last-usage rule: the current request must itself be this large (docs/ccr-checklist.md
+     * item 31).
+     */
     static final int LAST_USAGE_MIN_TOKENS = 20_000;
 
-    /** Models the CCR fork trusts to read images (spec §2.7), matched against the normalised model name. */
+    /** Models the CCR fork trusts to read images (docs/routing.md), matched against the normalised model name. */
     static final Pattern VISION = Pattern.compile(
             "claude|gemini|gpt-4o|gpt-4\\.1|gpt-4-vision|qwen.*vl|glm-4v|grok.*vision|pixtral|llava", Pattern.CASE_INSENSITIVE);
 
@@ -24,7 +27,7 @@ final class Signals {
 
     /**
      * Above {@code threshold} tokens now, or the session's previous answer saw more than the threshold and this request
-     * is at least {@link #LAST_USAGE_MIN_TOKENS} (spec §2.2 step 2, §2.4).
+     * is at least {@link #LAST_USAGE_MIN_TOKENS} (docs/ccr-checklist.md item 31).
      */
     static Optional<String> longContext(RoutingRequest request, int threshold) {
         int tokens = request.tokenCount();
@@ -39,7 +42,10 @@ final class Signals {
         return Optional.empty();
     }
 
-    /** The model name carries {@code [1m]}, or the request is above {@code threshold} tokens (spec §2.10). */
+    /**
+     * The model name carries {@code [1m]}, or the request is above {@code threshold} tokens (docs/routing.md, "Model
+     * families").
+     */
     static Optional<String> extendedContext(RoutingRequest request, int threshold) {
         String model = request.model().orElse("");
         if (ModelFamily.asksForExtendedContext(model)) {
@@ -49,14 +55,17 @@ final class Signals {
         return tokens > threshold ? Optional.of(tokens + " tokens > extended threshold " + threshold) : Optional.empty();
     }
 
-    /** A Claude Haiku model, the class Claude Code uses for background work (spec §2.2 step 4; any letter case). */
+    /**
+     * A Claude Haiku model, the class Claude Code uses for background work (docs/ccr-checklist.md item 26; any letter
+     * case).
+     */
     static Optional<String> background(RoutingRequest request) {
         String model = request.model().orElse("");
         String lower = model.toLowerCase(java.util.Locale.ROOT);
         return lower.contains("claude") && lower.contains("haiku") ? Optional.of("model '" + model + "' is a Claude Haiku") : Optional.empty();
     }
 
-    /** A server tool whose {@code type} starts with {@code web_search} (spec §2.2 step 5). */
+    /** A server tool whose {@code type} starts with {@code web_search} (docs/ccr-checklist.md item 28). */
     static Optional<String> webSearch(RoutingRequest request) {
         for (JsonNode tool : request.body().path("tools")) {
             String type = tool.path("type").asText("");
@@ -76,7 +85,9 @@ final class Signals {
         return "enabled".equals(request.thinkingType()) ? Optional.of("thinking.type is enabled") : Optional.empty();
     }
 
-    /** An image in a user message, directly or inside a block such as a tool result (the fork's test, spec §2.7). */
+    /**
+     * An image in a user message, directly or inside a block such as a tool result (the fork's test; docs/routing.md).
+     */
     static Optional<String> image(RoutingRequest request) {
         for (JsonNode message : request.body().path("messages")) {
             if (!"user".equals(message.path("role").asText())) {

@@ -3,7 +3,7 @@ package dev.ccr.routing;
 /**
  * Removes every {@code <CCR-SUBAGENT-MODEL>} tag before the request goes upstream, whichever rule ends up deciding.
  * Never routes: {@link SubagentRule} does that at CCR's place in the order. (CCR leaves the tag in the prompt when an
- * explicit model or long context decides first, spec §2.2.)
+ * explicit model or long context decides first; docs/compatibility.md, Routing.)
  */
 final class StripSubagentTagRule implements Rule {
     @Override

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Routes a Claude Code agent whose prompt carries {@code <CCR-SUBAGENT-MODEL>provider,model</CCR-SUBAGENT-MODEL>} to
- * that model (spec §2.2 step 3). The tag is found and stripped by {@link StripSubagentTagRule}; this rule only routes,
- * at CCR's place in the order (after long context).
+ * that model (docs/ccr-checklist.md item 33). The tag is found and stripped by {@link StripSubagentTagRule}; this rule
+ * only routes, at CCR's place in the order (after long context).
  */
 final class SubagentRule implements Rule {
     @Override

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * A {@code <CCR-SUBAGENT-MODEL>provider,model</CCR-SUBAGENT-MODEL>} tag that a Claude Code agent's prompt carries to
  * pick its model, and the edits that remove it before the request goes upstream.
  *
- * <p>CCR looks only at the start of {@code system[1]} (spec §2.2 step 3), which current Claude Code fills with its
- * identity line, so tags are silently missed, and it strips the tag only when the subagent rule decides. ccr looks in
- * every system block and in the first user message, takes the first tag found, and always strips every tag.
+ * <p>CCR looks only at the start of {@code system[1]} (docs/ccr-checklist.md item 33), which current Claude Code fills
+ * with its identity line, so tags are silently missed, and it strips the tag only when the subagent rule decides. ccr
+ * looks in every system block and in the first user message, takes the first tag found, and always strips every tag.
  *
  * @param value   the first tag's content, trimmed
  * @param foundAt the JSON pointer of the text that held it

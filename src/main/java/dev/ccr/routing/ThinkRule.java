@@ -2,7 +2,7 @@ package dev.ccr.routing;
 
 /**
  * Sends requests that really ask for extended thinking ({@code thinking.type == "enabled"}) to {@code Router.think}
- * (spec §2.2 step 6). CCR fires for any {@code thinking} field; ccr does not route {@code adaptive} or
+ * (docs/ccr-checklist.md item 27). CCR fires for any {@code thinking} field; ccr does not route {@code adaptive} or
  * {@code disabled} thinking here (pitfall P-21, docs/compatibility.md).
  */
 final class ThinkRule implements Rule {

@@ -10,9 +10,9 @@ import com.knuddels.jtokkit.api.EncodingType;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Counts a request's tokens with cl100k_base the way CCR does (spec §2.3): text of messages, tool inputs and
- * results, system text, and tool names, descriptions and schemas. Images, thinking, roles and per-message overhead
- * are not counted.
+ * Counts a request's tokens with cl100k_base the way CCR does (docs/ccr-checklist.md item 29): text of messages, tool
+ * inputs and results, system text, and tool names, descriptions and schemas. Images, thinking, roles and per-message
+ * overhead are not counted.
  *
  * <p>Counts of longer texts are remembered: Claude Code sends the same tools, system prompt and conversation prefix
  * with every turn and with each of its parallel subagents, and counting them again cost milliseconds per request

@@ -1,6 +1,9 @@
 package dev.ccr.routing;
 
-/** Sends requests offering a {@code web_search*} server tool to {@code Router.webSearch}; it beats think (spec §2.2 step 5). */
+/**
+ * Sends requests offering a {@code web_search*} server tool to {@code Router.webSearch}; it beats think
+ * (docs/ccr-checklist.md item 28).
+ */
 final class WebSearchRule implements Rule {
     @Override
     public String name() {

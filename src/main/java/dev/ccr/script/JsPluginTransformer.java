@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A JS plugin as one step of a provider's chain (spec §3.1, §3.3): {@code transformRequestIn(request, provider,
+ * A JS plugin as one step of a provider's chain (docs/plugins.md): {@code transformRequestIn(request, provider,
  * context)} is the request half, {@code transformResponseOut(response, context)} the response half, both on the same
  * JS context and with the same {@code context} object. The plugin's {@code {body, config}} answer may change the
  * URL, the headers (names ignoring case, unlike CCR) and the timeout. Its response is a WHATWG {@code Response} whose
@@ -178,7 +178,7 @@ final class JsPluginTransformer implements Transformer {
         return meta.toString();
     }
 
-    /** CCR's {@code LLMProvider}: name, baseUrl, apiKey, models (spec §3.1). */
+    /** CCR's {@code LLMProvider}: name, baseUrl, apiKey, models (docs/plugins.md). */
     private static String provider(ProviderInfo provider) {
         ObjectNode node = JSON.createObjectNode()
                 .put("name", provider.name())

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The JS custom router ({@code CUSTOM_ROUTER_PATH}, spec §2.6) as the first routing rule: it calls
+ * The JS custom router ({@code CUSTOM_ROUTER_PATH}, docs/plugins.md) as the first routing rule: it calls
  * {@code router(req, config, {event})} and routes to the {@code "provider,model"} it answers (a string without a
  * comma names a provider with an empty model, as in CCR). Anything else (no
  * answer, a throw, a timeout, a load failure) passes to the built-in rules with a log line saying why. Changes the

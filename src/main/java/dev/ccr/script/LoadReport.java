@@ -37,7 +37,7 @@ record LoadReport(boolean routerConfigured, Optional<ScriptFailure> routerFailur
         return new LoadReport(routerConfigured, routerFailure, plugins, failures);
     }
 
-    /** Plugins by name; a later plugin with the same name replaces an earlier one, as in CCR (spec §3.2). */
+    /** Plugins by name; a later plugin with the same name replaces an earlier one, as in CCR. */
     Map<String, PluginInfo> pluginsByName() {
         Map<String, PluginInfo> byName = new LinkedHashMap<>();
         plugins.forEach(p -> byName.put(p.name(), p));

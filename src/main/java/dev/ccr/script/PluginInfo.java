@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A loaded plugin as Java sees it: the home (Context) it lives in and its place in that Context's plugin list, its
- * place in the config, its {@code name}, and which of CCR's methods it has (spec §3.1).
+ * place in the config, its {@code name}, and which of CCR's methods it has (docs/plugins.md).
  */
 record PluginInfo(Path path, int home, int order, int index, String name, Optional<String> endPoint, boolean requestIn,
                   boolean responseOut) {

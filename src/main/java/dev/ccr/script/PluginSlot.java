@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A transformer name from a provider's chain, resolved once the plugins are loaded: the plugin of that name if one
- * loaded (a plugin replaces a built-in of the same name, spec §3.2), else the built-in, else nothing (the step only
+ * loaded (a plugin replaces a built-in of the same name, as in CCR), else the built-in, else nothing (the step only
  * proceeds, and a warning says so once). Plugins load in the background, so the first requests wait here for them.
  */
 final class PluginSlot implements Transformer {

@@ -34,7 +34,7 @@ public final class Scripts implements AutoCloseable {
         return new Scripts(ScriptHost.start(config.scripts(), config.resolved(), config.proxy(), version));
     }
 
-    /** {@code router} with the custom router first, when one is configured (spec §2.6, §11 item 35). */
+    /** {@code router} with the custom router first, when one is configured (docs/ccr-checklist.md item 35). */
     public Router route(Router router) {
         if (host == null || host.settings().customRouter().isEmpty()) {
             return router;

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.function.IntSupplier;
 
 /**
- * Who may call the router (spec §5.2): with an {@code APIKEY}, every request but {@code /}, {@code /health},
- * {@code /ui…} and the UI's login must carry it as a Bearer token or {@code x-api-key}, or carry a web UI session
- * cookie; without one, browsers from other origins are refused. A browser's state-changing call from another origin
- * is refused in both cases unless it shows the key itself (no cross-site request forgery through the cookie).
+ * Who may call the router (docs/ccr-checklist.md items 41-44): with an {@code APIKEY}, every request but {@code /},
+ * {@code /health}, {@code /ui…} and the UI's login must carry it as a Bearer token or {@code x-api-key}, or carry a web
+ * UI session cookie; without one, browsers from other origins are refused. A browser's state-changing call from another
+ * origin is refused in both cases unless it shows the key itself (no cross-site request forgery through the cookie).
  * A team's client keys ({@code CLIENT_KEYS}) are accepted too, on the model endpoints only: the admin API and the UI
  * stay with {@code APIKEY}.
  */

@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The log files API of CCR's UI (spec §5.3): {@code GET /api/logs/files} lists the {@code *.log} files of
- * {@code ~/.claude-code-router/logs}, newest first; {@code GET /api/logs?file=} returns one file's non-empty lines
- * (the newest when none is named); {@code DELETE /api/logs?file=} empties it. Unlike CCR (pitfall P-8), only files in
- * the logs folder can be read or emptied.
+ * The log files API of CCR's UI (docs/compatibility.md, HTTP surface): {@code GET /api/logs/files} lists the
+ * {@code *.log} files of {@code ~/.claude-code-router/logs}, newest first; {@code GET /api/logs?file=} returns one
+ * file's non-empty lines (the newest when none is named); {@code DELETE /api/logs?file=} empties it. Unlike CCR
+ * (pitfall P-8), only files in the logs folder can be read or emptied.
  */
 final class LogsEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * {@code POST /preset/{name}/v1/messages} and {@code .../count_tokens}: the messages endpoints of an installed preset,
- * answered by that preset's own pipeline (its providers and Router, spec §7.4). Unknown presets are 404.
+ * answered by that preset's own pipeline (its providers and Router; docs/ccr-checklist.md item 72). Unknown presets are
+ * 404.
  */
 final class PresetEndpoint {
     private final Function<String, Optional<MessagesPipeline>> presets;

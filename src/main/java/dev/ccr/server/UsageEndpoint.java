@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The CCR fork's usage API (spec §7.1, §5.4): {@code GET /api/usage} (filtered, paged records newest first, with their
+ * The CCR fork's usage API (docs/usage.md): {@code GET /api/usage} (filtered, paged records newest first, with their
  * summary), {@code GET /api/usage/summary} and {@code DELETE /api/usage?beforeDate=} (everything when no date); and
  * ccr's {@code GET /api/usage/live}. docs/usage.md is the reference.
  */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which client sent a request, as the CCR fork's client adapters name it (spec §8): {@code claude-code},
+ * Which client sent a request, as the CCR fork's client adapters name it (docs/usage.md): {@code claude-code},
  * {@code codex}, {@code gemini}, {@code opencode}, {@code qwen-code}, {@code pi}, else {@code api}. Read from the user
  * agent, and for Claude Code also from the session it announces; ccr does not read system prompts for this.
  */

@@ -27,11 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The usage store over JDBC: embedded, {@code data/usage.sqlite} in WAL mode (spec §7.1); for a team, one PostgreSQL
- * database that every instance writes to ({@code USAGE_DB}). Requests only put their record on a bounded queue; one
- * writer thread writes what has queued in one transaction per batch, daily sums included, so a {@code kill -9} costs
- * at most the batch in flight and {@link #close} writes everything queued. Records older than the retention are
- * deleted at start and hourly.
+ * The usage store over JDBC: embedded, {@code data/usage.sqlite} in WAL mode (docs/usage.md); for a team, one
+ * PostgreSQL database that every instance writes to ({@code USAGE_DB}). Requests only put their record on a bounded
+ * queue; one writer thread writes what has queued in one transaction per batch, daily sums included, so a
+ * {@code kill -9} costs at most the batch in flight and {@link #close} writes everything queued. Records older than the
+ * retention are deleted at start and hourly.
  *
  * <p>A database that cannot be reached (a PostgreSQL server restarting) keeps its batch: it waits in a
  * {@link UsageSpool} on disk (or, without one, on the queue), the writer retries with a growing pause, logs the outage

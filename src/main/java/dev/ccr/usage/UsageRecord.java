@@ -14,7 +14,7 @@ import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
- * One usage record of the CCR fork (spec §7.1) plus ccr's additions: what one request, or one failed attempt of it,
+ * One usage record of the CCR fork (docs/usage.md) plus ccr's additions: what one request, or one failed attempt of it,
  * cost and how fast it was. Never holds a request or answer body or a secret. Its JSON is the API's camelCase object.
  *
  * @param project       the Claude Code project of the session, when routing found one

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The fork's summary of usage records (spec §7.1): counts, token totals, average time to first byte and average speed
- * (speed from successes only, both rounded, 0 when there is nothing to average), and per-model, per-provider,
+ * The fork's summary of usage records (docs/usage.md): counts, token totals, average time to first byte and average
+ * speed (speed from successes only, both rounded, 0 when there is nothing to average), and per-model, per-provider,
  * per-scenario and per-day breakdowns; ccr adds per-provider-and-model and per-client breakdowns and, in each, the
  * success rate, cache hit rate and averages. Built by adding {@link Breakdown}s, so stores can sum in the database.
  */

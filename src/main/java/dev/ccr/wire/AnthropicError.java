@@ -10,9 +10,9 @@ import dev.ccr.wire.sse.SseEvent;
  * An error in the shape Anthropic's API and SDKs use, {@code {"type":"error","error":{"type":…,"message":…}}}, as a
  * response body or as an {@code event: error} in a stream.
  *
- * <p>CCR reports errors as {@code {"error":{"message","type","code"}}} (spec §4.5, P-7). ccr keeps CCR's
- * {@code error.code} and message text inside Anthropic's shape, so clients and scripts written for either keep
- * working; the HTTP status is the caller's business and must stay the provider's (spec §11 item 14).
+ * <p>CCR reports errors as {@code {"error":{"message","type","code"}}} (P-7; docs/compatibility.md, Errors). ccr keeps
+ * CCR's {@code error.code} and message text inside Anthropic's shape, so clients and scripts written for either keep
+ * working; the HTTP status is the caller's business and must stay the provider's (docs/ccr-checklist.md item 14).
  *
  * @param type Anthropic's error type, e.g. {@code rate_limit_error}
  * @param message the human-readable message

@@ -4,7 +4,7 @@ package dev.ccr.wire;
  * Signals a provider answer that cannot be converted into the client's dialect, such as a completion with no choices.
  *
  * <p>The message carries the offending upstream JSON (shortened), so the server can report it as CCR's
- * {@code provider_error} (spec §4.5) without a second lookup.
+ * {@code provider_error} (docs/compatibility.md, Errors) without a second lookup.
  */
 public class WireException extends RuntimeException {
 

@@ -1,6 +1,7 @@
 package dev.ccr.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,8 @@ class ConfigStoreTest {
     }
 
     @Test
-    void item48_aMissingFileIsCreatedWithCcrsMinimalDefault() throws Exception {
+    @Tag("ccr-11.48")
+    void aMissingFileIsCreatedWithCcrsMinimalDefault() throws Exception {
         Path file = dir.resolve("home/config.json");
         List<String> notices = new ArrayList<>();
         Config config = new ConfigStore(file, Map.of(), Clock.systemUTC()).load(notices::add);
@@ -58,7 +60,8 @@ class ConfigStoreTest {
     }
 
     @Test
-    void item49_aSyntaxErrorNamesTheFileAndTheProblem() throws Exception {
+    @Tag("ccr-11.49")
+    void aSyntaxErrorNamesTheFileAndTheProblem() throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{ \"PORT\": 3456,, }");
         assertThatThrownBy(() -> new ConfigStore(file, Map.of(), Clock.systemUTC()).load(s -> { }))
@@ -69,7 +72,8 @@ class ConfigStoreTest {
     }
 
     @Test
-    void item50_savingBacksUpThePreviousFileAndKeepsTheThreeNewestBackups() throws Exception {
+    @Tag("ccr-11.50")
+    void savingBacksUpThePreviousFileAndKeepsTheThreeNewestBackups() throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, "{\"PORT\": 1}");
         ConfigStore store = new ConfigStore(file, Map.of(), new SteppingClock());

@@ -1,18 +1,20 @@
 package dev.ccr.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §11 item 47 and the corner cases of spec §1.2. */
+/** {@code $VAR} and {@code ${VAR}} interpolation and its corner cases (docs/configuration.md). */
 class EnvInterpolationTest {
     private final EnvInterpolation env = EnvInterpolation.of(Map.of("OPENAI_KEY", "abc", "my.var", "dotted", "EMPTY", ""));
 
     @Test
-    void item47_bothPlaceholderFormsAreReplacedEverywhereButKeys() throws Exception {
+    @Tag("ccr-11.47")
+    void bothPlaceholderFormsAreReplacedEverywhereButKeys() throws Exception {
         JsonNode out = env.apply(Json5.parse("""
                 {"api_key": "$OPENAI_KEY", "b": "${OPENAI_KEY}", "c": "x-$OPENAI_KEY-${OPENAI_KEY}",
                  "d": "$NOPE", "e": "$lower", "$OPENAI_KEY": [{"deep": ["$OPENAI_KEY"]}], "n": 5}"""));

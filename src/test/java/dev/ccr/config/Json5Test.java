@@ -1,6 +1,7 @@
 package dev.ccr.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,10 +9,11 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Spec §11 item 46: the JSON5 that CCR users write. */
+/** The JSON5 that CCR users write. */
 class Json5Test {
     @Test
-    void item46_commentsTrailingCommasAndUnquotedKeysLoad() throws Exception {
+    @Tag("ccr-11.46")
+    void commentsTrailingCommasAndUnquotedKeysLoad() throws Exception {
         JsonNode node = Json5.parse("""
                 // my router
                 {

@@ -13,7 +13,7 @@ import static dev.ccr.routing.RoutingFixtures.withRouter;
 import static dev.ccr.routing.RoutingFixtures.withTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The CCR fork's family routing (spec §2.10): {@code Router.families}, {@code ccr-*} aliases, {@code [1m]}, {@code Router.models}. */
+/** The CCR fork's family routing (docs/routing.md, "Model families"): {@code Router.families}, {@code ccr-*} aliases, {@code [1m]}, {@code Router.models}. */
 class FamilyRoutingTest {
     private static final Config FAMILIES = withRouter("""
             {"default":"p,m","background":"DeepSeek,deepseek-chat","enableFamilyRouting":true,

@@ -9,7 +9,7 @@ import static dev.ccr.routing.RoutingFixtures.decide;
 import static dev.ccr.routing.RoutingFixtures.withRouter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fork's image routing (spec §2.7): after routing, images need a model that reads them. */
+/** The fork's image routing (docs/routing.md): after routing, images need a model that reads them. */
 class ImageRoutingTest {
     private static final Config CONFIG = withRouter("{\"default\":\"DeepSeek,deepseek-chat\",\"think\":\"p,m3\",\"image\":\"p,qwen-vl\"}");
 

@@ -24,7 +24,7 @@ import java.util.Map;
 public final class RoutingFixtures {
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Providers of the spec §11 preamble plus a vision model and a cheap one. */
+    /** Providers of the docs/ccr-checklist.md set-up (p with m and m2) plus a vision model and a cheap one. */
     public static final String PROVIDERS = """
             "Providers":[
               {"name":"p","api_base_url":"http://127.0.0.1:9/v1/chat/completions","api_key":"k","models":["m","m2","m3","m4","M-Mixed","qwen-vl"]},
@@ -134,7 +134,7 @@ public final class RoutingFixtures {
     }
 
     /**
-     * Appends a user turn of filler text so the body counts exactly {@code tokens} with cl100k_base (spec §2.3 counts
+     * Appends a user turn of filler text so the body counts exactly {@code tokens} with cl100k_base (ccr counts
      * each text block on its own, so a block's tokens add up).
      */
     public static ObjectNode withTokens(ObjectNode body, int tokens) {

@@ -6,6 +6,7 @@ import dev.ccr.app.RouterApp;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §11 item 75's API half: the UI's log files, confined to the logs folder (pitfall P-8). */
+/** The UI's log files, confined to the logs folder (docs/compatibility.md, HTTP surface). */
+@Tag("ccr-11.75")
 class LogsEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();

@@ -27,7 +27,7 @@ public final class Upstreams {
         return "http://127.0.0.1:" + server.getPort() + path;
     }
 
-    /** The config every compat test starts from (spec §11 preamble), with the provider at {@code baseUrl}. */
+    /** The config of the docs/ccr-checklist.md set-up, with the provider at {@code baseUrl}. */
     public static String standardConfig(String baseUrl) {
         return """
                 {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m","m2"]}],

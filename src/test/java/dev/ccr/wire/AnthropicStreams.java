@@ -16,7 +16,7 @@ public final class AnthropicStreams {
     private AnthropicStreams() {}
 
     /**
-     * Asserts spec §4.4: {@code message_start} first; blocks started at indices 0, 1, 2… one at a time, each stopped
+     * Asserts Anthropic's stream shape: {@code message_start} first; blocks started at indices 0, 1, 2… one at a time, each stopped
      * once, deltas only to the open block; exactly one {@code message_delta} after the last block; {@code message_stop}
      * last. Error events may appear anywhere.
      */

@@ -9,9 +9,10 @@ import dev.ccr.transform.Transformer;
 import java.io.IOException;
 
 /**
- * {@code cerebras} (spec §3.5), as CCR does it: a request with {@code reasoning} has it removed (Cerebras rejects
- * it); one without gets {@code disable_reasoning:false}. {@code Authorization: Bearer <provider key>} and
- * {@code Content-Type: application/json} are forced; with no provider key, {@code Authorization} is left as it is.
+ * {@code cerebras} (docs/compatibility.md, Transformers), as CCR does it: a request with {@code reasoning} has it
+ * removed (Cerebras rejects it); one without gets {@code disable_reasoning:false}.
+ * {@code Authorization: Bearer <provider key>} and {@code Content-Type: application/json} are forced; with no provider
+ * key, {@code Authorization} is left as it is.
  */
 final class CerebrasTransformer implements Transformer {
     @Override

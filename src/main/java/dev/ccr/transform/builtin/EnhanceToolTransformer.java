@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code enhancetool} (spec §3.5, §11 item 61): tool-call arguments arrive repaired. A stream's argument fragments are
- * held per tool and sent once, in one chunk per tool, when the next tool starts, at the finish reason or at the end;
- * a JSON answer's {@code arguments} are repaired in place. Repair: valid JSON as is, else a lenient read
+ * {@code enhancetool} (docs/ccr-checklist.md item 61): tool-call arguments arrive repaired. A stream's argument
+ * fragments are held per tool and sent once, in one chunk per tool, when the next tool starts, at the finish reason or
+ * at the end; a JSON answer's {@code arguments} are repaired in place. Repair: valid JSON as is, else a lenient read
  * (single quotes, unquoted keys, trailing commas, comments) re-written as JSON, else {@code "{}"}
  * ({@link ToolArguments#repair}). Tool arguments therefore no longer stream.
  */

@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code forcereasoning} (spec §3.5): makes a model without native reasoning write it out. The request asks for
- * the reasoning inside {@code <reasoning_content>…</reasoning_content>} before the answer (a text part after the last
- * user turn, or a new user turn after a tool result), and earlier assistant {@code thinking} is moved into that tag
- * in the assistant text (the last 10 turns that have text; older ones lose it). On the way back the tag becomes
- * thinking: in a stream, CCR's {@code delta.thinking} {@code content} deltas and a {@code signature} at the closing
- * tag; in a JSON answer, {@code message.thinking} with the tag cut from the text.
+ * {@code forcereasoning} (docs/compatibility.md, Transformers): makes a model without native reasoning write it out.
+ * The request asks for the reasoning inside {@code <reasoning_content>…</reasoning_content>} before the answer (a text
+ * part after the last user turn, or a new user turn after a tool result), and earlier assistant {@code thinking} is
+ * moved into that tag in the assistant text (the last 10 turns that have text; older ones lose it). On the way back the
+ * tag becomes thinking: in a stream, CCR's {@code delta.thinking} {@code content} deltas and a {@code signature} at the
+ * closing tag; in a JSON answer, {@code message.thinking} with the tag cut from the text.
  */
 final class ForceReasoningTransformer implements Transformer {
     static final String START = "<reasoning_content>";

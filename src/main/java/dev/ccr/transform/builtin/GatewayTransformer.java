@@ -7,8 +7,8 @@ import dev.ccr.transform.TransformContext;
 import java.util.Locale;
 
 /**
- * {@code ["openrouter", {...}]} and {@code ["vercel", {...}]}, for model gateways (spec §3.5): for models other than
- * Claude, {@code cache_control} is removed; the options are then merged into the body (e.g.
+ * {@code ["openrouter", {...}]} and {@code ["vercel", {...}]}, for model gateways (docs/ccr-checklist.md item 60): for
+ * models other than Claude, {@code cache_control} is removed; the options are then merged into the body (e.g.
  * {@code {"provider": {"only": [...]}}} or {@code {"providerOptions": {...}}}). Their reasoning deltas are read by the
  * stream converter without help.
  */

@@ -15,8 +15,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code gemini} (spec §3.5): talks to Google's Gemini API ({@code generativelanguage.googleapis.com/v1beta/models/})
- * instead of an OpenAI-compatible server.
+ * {@code gemini} (docs/compatibility.md, Transformers): talks to Google's Gemini API
+ * ({@code generativelanguage.googleapis.com/v1beta/models/}) instead of an OpenAI-compatible server.
  *
  * <p>Request half: the body becomes a {@code generateContent} body ({@link ChatToGeminiRequest}); the URL becomes
  * {@code <api_base_url><model>:generateContent}, or {@code :streamGenerateContent?alt=sse} when the request streams

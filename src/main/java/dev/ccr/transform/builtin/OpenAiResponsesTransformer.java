@@ -10,8 +10,9 @@ import dev.ccr.wire.responses.ResponsesToChatStream;
 import java.io.IOException;
 
 /**
- * {@code openai-responses} (spec §3.5): talks to OpenAI's Responses API ({@code https://api.openai.com/v1/responses},
- * for models such as {@code gpt-5-codex} that chat completions does not serve).
+ * {@code openai-responses} (docs/compatibility.md, Transformers): talks to OpenAI's Responses API
+ * ({@code https://api.openai.com/v1/responses}, for models such as {@code gpt-5-codex} that chat completions does not
+ * serve).
  *
  * <p>Request half: the body becomes a Responses body ({@link ChatToResponsesRequest}); the URL and headers are left
  * alone, so {@code api_base_url} must be the {@code /v1/responses} endpoint and the key goes as

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.transform.TransformContext;
 
 /**
- * {@code ["reasoning", {"enable": true}]} (spec §3.5): for servers that switch thinking with {@code thinking} /
- * {@code enable_thinking}. When the request asks for {@code reasoning}: {@code thinking:{type:"enabled"}} (with
- * {@code budget_tokens} from {@code reasoning.max_tokens} when given) and {@code enable_thinking:true}. With
- * {@code enable:false}, always {@code thinking:{type:"disabled", budget_tokens:-1}} and {@code enable_thinking:false}.
- * {@code reasoning} itself is left in the body, as CCR does. Reasoning in the answer is converted natively.
+ * {@code ["reasoning", {"enable": true}]} (docs/compatibility.md, Transformers): for servers that switch thinking with
+ * {@code thinking} / {@code enable_thinking}. When the request asks for {@code reasoning}:
+ * {@code thinking:{type:"enabled"}} (with {@code budget_tokens} from {@code reasoning.max_tokens} when given) and
+ * {@code enable_thinking:true}. With {@code enable:false}, always {@code thinking:{type:"disabled", budget_tokens:-1}}
+ * and {@code enable_thinking:false}. {@code reasoning} itself is left in the body, as CCR does. Reasoning in the answer
+ * is converted natively.
  */
 final class ReasoningTransformer extends BodyRewrite {
     private final boolean enable;

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Tool-call arguments as models send them: strict JSON, or JSON5-like text (single quotes, unquoted keys, trailing
- * commas, comments) that a lenient read still understands (spec §3.5 {@code enhancetool}).
+ * commas, comments) that a lenient read still understands (docs/compatibility.md, Transformers, {@code enhancetool}).
  */
 final class ToolArguments {
     static final ObjectMapper STRICT = new ObjectMapper();

@@ -13,13 +13,13 @@ import java.io.IOException;
 import java.util.Iterator;
 
 /**
- * {@code tooluse} (spec §3.5): asks the model to always answer with a tool. The request gets a system reminder that
- * tool mode is active and, when it has tools, {@code tool_choice:"required"} plus an {@code ExitTool({response})} the
- * model calls to answer in words. On the way back an {@code ExitTool} call becomes plain assistant text: in a JSON
- * answer its {@code response} replaces the call; in a stream its argument fragments are held until they parse and
- * then sent as one text delta. Other tool calls pass untouched. When {@code ExitTool} was the only call, the
- * {@code tool_calls} finish reason becomes {@code stop} (CCR leaves it, so Claude Code sees a tool_use stop without
- * a tool).
+ * {@code tooluse} (docs/compatibility.md, Transformers): asks the model to always answer with a tool. The request gets
+ * a system reminder that tool mode is active and, when it has tools, {@code tool_choice:"required"} plus an
+ * {@code ExitTool({response})} the model calls to answer in words. On the way back an {@code ExitTool} call becomes
+ * plain assistant text: in a JSON answer its {@code response} replaces the call; in a stream its argument fragments are
+ * held until they parse and then sent as one text delta. Other tool calls pass untouched. When {@code ExitTool} was the
+ * only call, the {@code tool_calls} finish reason becomes {@code stop} (CCR leaves it, so Claude Code sees a tool_use
+ * stop without a tool).
  */
 final class ToolUseTransformer implements Transformer {
     static final String EXIT_TOOL = "ExitTool";

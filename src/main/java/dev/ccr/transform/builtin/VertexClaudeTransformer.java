@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code vertex-claude} (spec §3.5): Claude models on Vertex AI, which speak Anthropic's Messages API at
+ * {@code vertex-claude} (docs/compatibility.md, Transformers): Claude models on Vertex AI, which speak Anthropic's
+ * Messages API at
  * {@code <root>/v1/projects/{project}/locations/{location}/publishers/anthropic/models/{model}:rawPredict}, or
  * {@code :streamRawPredict} when the request streams, with a Google access token.
  *

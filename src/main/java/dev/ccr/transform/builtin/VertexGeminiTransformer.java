@@ -11,8 +11,8 @@ import dev.ccr.wire.gemini.GeminiToChatStream;
 import java.net.URI;
 
 /**
- * {@code vertex-gemini} (spec §3.5): Gemini models on Vertex AI. The body and the answer are converted as for
- * {@code gemini} ({@link GeminiTransformer}); the call goes to
+ * {@code vertex-gemini} (docs/compatibility.md, Transformers): Gemini models on Vertex AI. The body and the answer are
+ * converted as for {@code gemini} ({@link GeminiTransformer}); the call goes to
  * {@code <root>/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent}, or
  * {@code :streamGenerateContent?alt=sse} when the request streams, with a Google access token.
  */

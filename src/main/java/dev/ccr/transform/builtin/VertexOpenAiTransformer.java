@@ -7,11 +7,11 @@ import dev.ccr.transform.TransformerException;
 import java.net.URI;
 
 /**
- * {@code vertex-openai} (llms, spec §3.5): Vertex AI's OpenAI-compatible chat completions endpoint. The body and
- * the answer stay OpenAI chat; only the URL and the credentials change. As in CCR, an {@code api_base_url} that
- * already is the endpoint ({@code …/endpoints/openapi/chat/completions}; {@code /chat/completions} is added to one
- * ending in {@code /endpoints/openapi}) is used as it is; otherwise the URL is
- * {@code <root>/v1/projects/{project}/locations/{location}/endpoints/openapi/chat/completions}. The model is sent as
+ * {@code vertex-openai} (llms; docs/compatibility.md, Transformers): Vertex AI's OpenAI-compatible chat completions
+ * endpoint. The body and the answer stay OpenAI chat; only the URL and the credentials change. As in CCR, an
+ * {@code api_base_url} that already is the endpoint ({@code …/endpoints/openapi/chat/completions};
+ * {@code /chat/completions} is added to one ending in {@code /endpoints/openapi}) is used as it is; otherwise the URL
+ * is {@code <root>/v1/projects/{project}/locations/{location}/endpoints/openapi/chat/completions}. The model is sent as
  * configured: Vertex wants {@code google/<model>} for Gemini, {@code <publisher>/<model>} for others.
  */
 final class VertexOpenAiTransformer extends VertexTransformer {

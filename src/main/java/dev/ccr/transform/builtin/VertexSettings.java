@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where a {@code vertex-*} transformer sends its calls and with which credentials, from its options first, then the
- * environment CCR reads (spec §3.5):
+ * environment CCR reads (docs/configuration.md, "Google Vertex AI providers"):
  * <ul>
  *   <li>project: option {@code project}, else {@code GOOGLE_CLOUD_PROJECT}, else the key's {@code project_id};</li>
  *   <li>location: option {@code location} (or {@code region}), else {@code GOOGLE_CLOUD_LOCATION}, else the

@@ -1,5 +1,6 @@
 /**
- * ccr's built-in transformers, by CCR's names (spec §3.5). Each is one small class.
+ * ccr's built-in transformers, by CCR's names (docs/compatibility.md, Transformers; docs/configuration.md). Each is one
+ * small class.
  *
  * <p>Uses {@code transform} and {@code wire}; the {@code vertex-*} ones also Google's auth library (for access tokens,
  * nowhere else in ccr). Nothing here returns null.

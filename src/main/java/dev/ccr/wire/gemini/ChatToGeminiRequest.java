@@ -12,7 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Converts an OpenAI chat completions request into a Gemini {@code generateContent} body (spec §3.5, {@code gemini}).
+ * Converts an OpenAI chat completions request into a Gemini {@code generateContent} body ({@code gemini};
+ * docs/compatibility.md, Transformers).
  *
  * <ul>
  *   <li><b>Messages.</b> {@code user} → role {@code user}, {@code assistant} → role {@code model}. Text (string or

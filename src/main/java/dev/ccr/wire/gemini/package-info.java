@@ -2,8 +2,8 @@
  * Conversion between OpenAI chat completions (ccr's provider-side form) and Google's Gemini {@code generateContent}
  * API, for the built-in {@code gemini} transformer: the request going out ({@link dev.ccr.wire.gemini.ChatToGeminiRequest}),
  * a whole answer coming back ({@link dev.ccr.wire.gemini.GeminiToChatResponse}) and a streamed answer coming back
- * ({@link dev.ccr.wire.gemini.GeminiToChatStream}). Behaviour follows CCR 2.0.0's {@code gemini} transformer (spec
- * §3.5) with the differences listed in each class.
+ * ({@link dev.ccr.wire.gemini.GeminiToChatStream}). Behaviour follows CCR 2.0.0's {@code gemini} transformer with the
+ * differences listed in each class and in docs/compatibility.md (Transformers).
  *
  * <p>Pure functions over Jackson trees: no I/O, no state beyond one stream's. Null default: no parameter or result is
  * null.

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.sse.SseEvent;
 
-/** Builds the Anthropic stream events, each as {@code event: <type>} with its compact JSON (spec §4.3). */
+/** Builds the Anthropic stream events, each as {@code event: <type>} with its compact JSON. */
 final class AnthropicEvents {
 
     private AnthropicEvents() {}

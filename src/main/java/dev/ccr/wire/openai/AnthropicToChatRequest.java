@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Converts a Claude Code request (Anthropic Messages) into the OpenAI chat completions request sent to the provider.
  *
- * <p>The mapping follows CCR 2.0.0 (spec §4.1); the points marked <b>≠ CCR</b> are deliberate corrections.
+ * <p>The mapping follows CCR 2.0.0 (docs/ccr-checklist.md section B); the points marked <b>≠ CCR</b> are deliberate
+ * corrections.
  * <ul>
  *   <li><b>System.</b> A string becomes the first message {@code {role:"system", content}}; an array becomes one
  *       system message whose content is its non-empty text blocks as text parts. A system array with no text is

@@ -9,9 +9,9 @@ package dev.ccr.wire.openai;
  * @param keepImageMediaType add {@code media_type} next to {@code image_url}, as CCR does; off by default for the
  *     same reason (the media type is already in the data URL)
  * @param includeStreamUsage ask streaming calls for a final usage chunk with {@code stream_options.include_usage},
- *     so Claude Code sees token counts (spec P-9); on by default
+ *     so Claude Code sees token counts (P-9 in docs/compatibility.md); on by default
  * @param keepUnsignedThinking carry an assistant {@code thinking} block back upstream even without a signature (the
- *     fork's behaviour, §4.6); off by default, as in CCR, because only providers that sign their reasoning need it
+ *     fork's behaviour); off by default, as in CCR, because only providers that sign their reasoning need it
  */
 public record ChatRequestOptions(
         boolean keepCacheControl,

@@ -10,11 +10,12 @@ import dev.ccr.wire.WireException;
 /**
  * Converts a provider's complete chat completion into the Anthropic message a non-streaming client receives.
  *
- * <p>Follows CCR 2.0.0 (spec §4.2): {@code id} and {@code model} are the provider's, {@code finish_reason} maps
- * {@code stop→end_turn}, {@code length→max_tokens}, {@code tool_calls→tool_use}, {@code content_filter→stop_sequence},
- * anything else {@code end_turn}; usage is {@code input_tokens = prompt_tokens − cached},
- * {@code output_tokens = completion_tokens}, {@code cache_read_input_tokens = cached}. Tool arguments are parsed;
- * arguments that are not a JSON object become {@code {"text": <raw arguments>}} and missing ones {@code {}}.
+ * <p>Follows CCR 2.0.0 (docs/ccr-checklist.md items 2, 8, 9, 12): {@code id} and {@code model} are the provider's,
+ * {@code finish_reason} maps {@code stop→end_turn}, {@code length→max_tokens}, {@code tool_calls→tool_use},
+ * {@code content_filter→stop_sequence}, anything else {@code end_turn}; usage is
+ * {@code input_tokens = prompt_tokens − cached}, {@code output_tokens = completion_tokens},
+ * {@code cache_read_input_tokens = cached}. Tool arguments are parsed; arguments that are not a JSON object become
+ * {@code {"text": <raw arguments>}} and missing ones {@code {}}.
  *
  * <p>Content order: thinking, web search results (from {@code annotations}), text, tool uses. Differences from CCR:
  * <ul>
@@ -95,7 +96,7 @@ public final class ChatToAnthropicResponse {
         }
     }
 
-    /** CCR's rendering of {@code url_citation} annotations as one web search and its results (spec §4.2). */
+    /** CCR's rendering of {@code url_citation} annotations as one web search and its results. */
     private static void addWebSearchResults(JsonNode annotations, ArrayNode content) {
         if (annotations == null || !annotations.isArray() || annotations.isEmpty()) {
             return;
@@ -133,7 +134,7 @@ public final class ChatToAnthropicResponse {
         return sb.isEmpty() ? null : sb.toString();
     }
 
-    /** Tool arguments as Anthropic's {@code input} object (spec §11 item 12). */
+    /** Tool arguments as Anthropic's {@code input} object (docs/ccr-checklist.md item 12). */
     static ObjectNode toolInput(JsonNode arguments) {
         if (arguments == null) {
             return Json.object();

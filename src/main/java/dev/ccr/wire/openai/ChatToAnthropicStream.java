@@ -14,14 +14,15 @@ import java.util.function.Supplier;
  *
  * <p><b>Design.</b> The converter is a small state machine over content blocks: at most one block is open; a delta
  * of another kind (thinking, text, a different tool call) closes it and opens the next block at the next index, so
- * indices rise from 0 and every start has its stop (spec §4.4). Every client event is emitted while the chunk that
+ * indices rise from 0 and every start has its stop. Every client event is emitted while the chunk that
  * caused it is being converted, with one exception: a tool call that starts while the streamed one's arguments are
  * still incomplete JSON (providers that interleave parallel calls' fragments) is held, whole, until the streamed one
  * closes, because an Anthropic block cannot take deltas after its stop. Calls that follow each other, as OpenAI
  * streams them, are streamed live. Otherwise nothing is buffered. The closing events and the final usage wait for {@link #atEnd}, because
  * the usage often arrives after the finish chunk.
  *
- * <p><b>Mapping</b> (spec §4.3; <b>≠ CCR</b> marks corrections, most of them the fork's fixes of §4.6):
+ * <p><b>Mapping</b> (docs/ccr-checklist.md items 4-13; <b>≠ CCR</b> marks corrections, most of them the fork's fixes,
+ * listed in docs/compatibility.md, Wire conversion):
  * <ul>
  *   <li>{@code message_start} goes out with the first chunk, carrying its {@code model} and, ≠ CCR, the caller's
  *       estimate of the input tokens (0 if none); the id is {@code msg_} plus 96 random bits (≠ CCR's
@@ -247,7 +248,7 @@ public final class ChatToAnthropicStream implements StreamConverter {
         out.emit(AnthropicEvents.textDelta(openIndex, text));
     }
 
-    /** CCR's stream rendering of {@code url_citation} annotations: one closed result block each (spec §4.3 rule 7). */
+    /** CCR's stream rendering of {@code url_citation} annotations: one closed result block each. */
     private void annotations(EventSink out, JsonNode annotations) {
         if (annotations == null || !annotations.isArray() || annotations.isEmpty()) {
             return;

@@ -7,7 +7,7 @@ final class Ids {
 
     private Ids() {}
 
-    /** A fresh message id; CCR's {@code msg_<epoch ms>} collides under load (spec P-12), 96 random bits do not. */
+    /** A fresh message id; CCR's {@code msg_<epoch ms>} collides under load (P-12), 96 random bits do not. */
     static String messageId() {
         return "msg_" + random96();
     }

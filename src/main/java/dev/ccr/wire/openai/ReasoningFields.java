@@ -26,7 +26,9 @@ final class ReasoningFields {
         }
     }
 
-    /** CCR's {@code getThinkLevel} (spec §4.1 rule 4): the budget tiers, with a missing budget as "high". */
+    /**
+     * CCR's {@code getThinkLevel} (docs/ccr-checklist.md item 23): the budget tiers, with a missing budget as "high".
+     */
     static String levelOfBudget(JsonNode budget) {
         if (budget == null || !budget.isNumber()) {
             return "high";

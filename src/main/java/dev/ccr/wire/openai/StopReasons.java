@@ -1,6 +1,6 @@
 package dev.ccr.wire.openai;
 
-/** Maps an OpenAI {@code finish_reason} to an Anthropic {@code stop_reason} (spec §4.2, §11 item 8). */
+/** Maps an OpenAI {@code finish_reason} to an Anthropic {@code stop_reason} (docs/ccr-checklist.md item 8). */
 final class StopReasons {
 
     private StopReasons() {}

@@ -26,7 +26,10 @@ record TokenUsage(long prompt, long completion, long cached) {
         return new TokenUsage(usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0), cached);
     }
 
-    /** Merges a later report field by field: a zero never erases a value reported earlier (spec §4.6). */
+    /**
+     * Merges a later report field by field: a zero never erases a value reported earlier (docs/ccr-checklist.md item
+     * 11).
+     */
     TokenUsage mergedWith(TokenUsage later) {
         return new TokenUsage(
                 later.prompt > 0 ? later.prompt : prompt,
@@ -35,7 +38,8 @@ record TokenUsage(long prompt, long completion, long cached) {
     }
 
     /**
-     * Writes Anthropic's usage: {@code input_tokens} excludes cache reads, as Anthropic counts them (spec §11 item 9).
+     * Writes Anthropic's usage: {@code input_tokens} excludes cache reads, as Anthropic counts them
+     * (docs/ccr-checklist.md item 9).
      *
      * @param estimatedInput the input tokens to report when the provider reported none
      */

@@ -3,8 +3,8 @@
  * providers speak), in the three places a request's life needs it: the request going out
  * ({@link dev.ccr.wire.openai.AnthropicToChatRequest}), a whole answer coming back
  * ({@link dev.ccr.wire.openai.ChatToAnthropicResponse}) and a streamed answer coming back
- * ({@link dev.ccr.wire.openai.ChatToAnthropicStream}). The behaviour follows CCR 2.0.0 (spec §4) with the corrections
- * listed in each class's Javadoc.
+ * ({@link dev.ccr.wire.openai.ChatToAnthropicStream}). The behaviour follows CCR 2.0.0 (docs/ccr-checklist.md,
+ * sections A and B) with the corrections listed in each class's Javadoc and in docs/compatibility.md (Wire conversion).
  *
  * <p>Data model. Requests and answers are Jackson trees at the boundary, because transformers edit them as trees.
  * Inside, Anthropic content blocks are read into the sealed {@code AnthropicBlock} (text, image, tool use, tool

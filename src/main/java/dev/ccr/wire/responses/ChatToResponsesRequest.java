@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Converts an OpenAI chat completions request into an OpenAI Responses API body (spec §3.5, {@code openai-responses}).
+ * Converts an OpenAI chat completions request into an OpenAI Responses API body ({@code openai-responses};
+ * docs/compatibility.md, Transformers).
  *
  * <ul>
  *   <li><b>System.</b> All {@code system}/{@code developer} messages are joined with {@code "\n\n"} into

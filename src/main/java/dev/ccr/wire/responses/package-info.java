@@ -4,7 +4,7 @@
  * ({@link dev.ccr.wire.responses.ChatToResponsesRequest}), a whole answer coming back
  * ({@link dev.ccr.wire.responses.ResponsesToChatResponse}) and a streamed answer coming back
  * ({@link dev.ccr.wire.responses.ResponsesToChatStream}). Behaviour follows CCR 2.0.0's {@code openai-responses}
- * transformer (spec §3.5) with the differences listed in each class.
+ * transformer with the differences listed in each class and in docs/compatibility.md (Transformers).
  *
  * <p>Pure functions over Jackson trees: no I/O, no state beyond one stream's. Null default: no parameter or result is
  * null.

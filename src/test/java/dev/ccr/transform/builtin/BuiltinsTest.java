@@ -3,11 +3,12 @@ package dev.ccr.transform.builtin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.transform.TransformerRegistry;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §11 items 58, 60 and 61 (request side) and the other built-ins, through a real chain. */
+/** The built-in transformers' request halves, through a real chain. */
 class BuiltinsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TransformerRegistry REGISTRY = Builtins.registry();
@@ -17,13 +18,15 @@ class BuiltinsTest {
     }
 
     @Test
-    void item58_maxtokenCapsOnlyLargerValues() throws Exception {
+    @Tag("ccr-11.58")
+    void maxtokenCapsOnlyLargerValues() throws Exception {
         assertThat(sent("maxtoken", "{\"max_tokens\":8192}", "{\"max_tokens\":32000}").get("max_tokens").asInt()).isEqualTo(8192);
         assertThat(sent("maxtoken", "{\"max_tokens\":8192}", "{\"max_tokens\":4000}").get("max_tokens").asInt()).isEqualTo(4000);
     }
 
     @Test
-    void item60_openrouterMergesOptionsAndStripsCacheControlForNonClaudeModels() throws Exception {
+    @Tag("ccr-11.60")
+    void openrouterMergesOptionsAndStripsCacheControlForNonClaudeModels() throws Exception {
         String body = "{\"model\":\"qwen/qwen3\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}";
         JsonNode out = sent("openrouter", "{\"provider\":{\"only\":[\"x\"]}}", body);
         assertThat(out.at("/provider/only/0").asText()).isEqualTo("x");
@@ -34,7 +37,8 @@ class BuiltinsTest {
     }
 
     @Test
-    void item61_streamoptionsAsksForUsageAndCleancacheRemovesCacheControl() throws Exception {
+    @Tag("ccr-11.61")
+    void streamoptionsAsksForUsageAndCleancacheRemovesCacheControl() throws Exception {
         assertThat(sent("streamoptions", null, "{\"stream\":true}").at("/stream_options/include_usage").asBoolean()).isTrue();
         assertThat(sent("streamoptions", null, "{\"stream\":false}").has("stream_options")).isFalse();
         JsonNode clean = sent("cleancache", null,
@@ -43,6 +47,7 @@ class BuiltinsTest {
     }
 
     @Test
+    @Tag("ccr-11.59")
     void deepseekCapsMaxTokensAt8192() throws Exception {
         assertThat(sent("deepseek", null, "{\"max_tokens\":64000}").get("max_tokens").asInt()).isEqualTo(8192);
     }

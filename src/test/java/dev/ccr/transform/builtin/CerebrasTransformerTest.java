@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code cerebras}. */
+/** The built-in {@code cerebras}. */
 class CerebrasTransformerTest {
     @Test
     void reasoningIsRemovedAndTheProviderKeyAndJsonTypeAreForced() throws Exception {

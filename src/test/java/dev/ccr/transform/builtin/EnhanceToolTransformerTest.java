@@ -2,13 +2,15 @@ package dev.ccr.transform.builtin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code enhancetool} and §11 item 61: repaired tool arguments, once per tool. */
+/** The built-in {@code enhancetool}: repaired tool arguments, once per tool. */
+@Tag("ccr-11.61")
 class EnhanceToolTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

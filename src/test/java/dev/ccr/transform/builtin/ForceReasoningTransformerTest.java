@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code forcereasoning}. */
+/** The built-in {@code forcereasoning}. */
 class ForceReasoningTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

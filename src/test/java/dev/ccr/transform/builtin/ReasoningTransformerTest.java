@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code reasoning}: the request-side switches. */
+/** The built-in {@code reasoning}: the request-side switches. */
 class ReasoningTransformerTest {
     private static JsonNode sent(String options, String body) throws Exception {
         return Chains.run("reasoning", options, body, "application/json", "{}").sent().body();

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code tooluse}: the request side and both answer forms, through a real chain. */
+/** The built-in {@code tooluse}: the request side and both answer forms, through a real chain. */
 class ToolUseTransformerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

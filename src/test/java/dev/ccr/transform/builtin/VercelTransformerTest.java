@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Spec §3.5 {@code vercel}: like {@code openrouter}. */
+/** The built-in {@code vercel}: like {@code openrouter}. */
 class VercelTransformerTest {
     private static final String BODY = "{\"model\":\"openai/gpt-5\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"x\",\"cache_control\":{\"type\":\"ephemeral\"}}]}]}";
 

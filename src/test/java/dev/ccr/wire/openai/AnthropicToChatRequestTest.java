@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.WireTestKit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The request corrections over CCR (spec §4.1, issue 3 scope 1), one test each; CCR's own rules are in compat. */
+/**
+ * Anthropic requests become OpenAI chat requests: CCR's own rules (docs/ccr-checklist.md, section B), then the
+ * corrections over CCR (docs/compatibility.md, Wire conversion), one test each.
+ */
 class AnthropicToChatRequestTest {
+
+    /** CCR's choices where ccr's defaults differ: cache_control and image media_type are sent. */
+    private static final ChatRequestOptions CCR_LIKE = new ChatRequestOptions(true, true, false);
 
     private static ObjectNode convert(String anthropicJson) {
         return AnthropicToChatRequest.convert(object(anthropicJson), ChatRequestOptions.defaults());
@@ -17,6 +24,153 @@ class AnthropicToChatRequestTest {
 
     private static ObjectNode convert(String anthropicJson, ChatRequestOptions options) {
         return AnthropicToChatRequest.convert(object(anthropicJson), options);
+    }
+
+    /* --------------- CCR's own rules (docs/ccr-checklist.md, section B) --------------- */
+
+    @Tag("ccr-11.17")
+
+    @Test
+
+    void systemStringAndSystemArrayBecomeTheFirstMessage() {
+        assertJson(convert("""
+                {"model":"m","system":"S","messages":[{"role":"user","content":"q"}]}""").get("messages").get(0), """
+                {"role":"system","content":"S"}""");
+
+        String array = """
+                {"model":"m","system":[{"type":"text","text":"A","cache_control":{"type":"ephemeral"}},
+                 {"type":"text","text":""}],"messages":[]}""";
+        assertJson(convert(array, CCR_LIKE).get("messages"), """
+                [{"role":"system","content":[{"type":"text","text":"A","cache_control":{"type":"ephemeral"}}]}]""");
+        // ccr default: cache_control is not sent to strict servers
+        assertJson(convert(array).get("messages"), """
+                [{"role":"system","content":[{"type":"text","text":"A"}]}]""");
+    }
+
+    @Tag("ccr-11.18")
+
+    @Test
+
+    void toolResultBecomesAToolMessageBeforeTheUserText() {
+        assertJson(convert("""
+                {"model":"m","messages":[{"role":"user","content":[
+                  {"type":"tool_result","tool_use_id":"t1","content":[{"type":"text","text":"R"}]},
+                  {"type":"text","text":"next"}]}]}""").get("messages"), """
+                [{"role":"tool","tool_call_id":"t1","content":"[{\\"type\\":\\"text\\",\\"text\\":\\"R\\"}]"},
+                 {"role":"user","content":[{"type":"text","text":"next"}]}]""");
+    }
+
+    @Tag("ccr-11.19")
+
+    @Test
+
+    void assistantTextsAreJoinedAndToolUsesBecomeToolCalls() {
+        assertJson(convert("""
+                {"model":"m","messages":[{"role":"assistant","content":[
+                  {"type":"text","text":"a"},{"type":"text","text":"b"},
+                  {"type":"tool_use","id":"t1","name":"Read","input":{"p":1}}]}]}""").get("messages"), """
+                [{"role":"assistant","content":"a\\nb",
+                  "tool_calls":[{"id":"t1","type":"function","function":{"name":"Read","arguments":"{\\"p\\":1}"}}]}]""");
+    }
+
+    @Tag("ccr-11.20")
+
+    @Test
+
+    void imagesBecomeImageUrlParts() {
+        String request = """
+                {"model":"m","messages":[{"role":"user","content":[
+                  {"type":"image","source":{"type":"base64","media_type":"image/png","data":"AAA"}},
+                  {"type":"image","source":{"type":"url","url":"https://x/y.png"}}]}]}""";
+        assertJson(convert(request, CCR_LIKE).get("messages"), """
+                [{"role":"user","content":[
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,AAA"},"media_type":"image/png"},
+                  {"type":"image_url","image_url":{"url":"https://x/y.png"}}]}]""");
+        // ccr default: no media_type for strict servers
+        assertJson(convert(request).get("messages"), """
+                [{"role":"user","content":[
+                  {"type":"image_url","image_url":{"url":"data:image/png;base64,AAA"}},
+                  {"type":"image_url","image_url":{"url":"https://x/y.png"}}]}]""");
+    }
+
+    @Tag("ccr-11.21")
+
+    @Test
+
+    void toolsBecomeFunctionsWithEmptyDescriptionWhenMissing() {
+        assertJson(convert("""
+                {"model":"m","messages":[],"tools":[
+                  {"name":"Read","description":"d","input_schema":{"type":"object"}},
+                  {"name":"Bash","input_schema":{"type":"object"}}]}""").get("tools"), """
+                [{"type":"function","function":{"name":"Read","description":"d","parameters":{"type":"object"}}},
+                 {"type":"function","function":{"name":"Bash","description":"","parameters":{"type":"object"}}}]""");
+    }
+
+    @Tag("ccr-11.22")
+
+    @Test
+
+    void toolChoiceMapping_anyBecomesRequiredUnlikeCcr() {
+        String tools = """
+                "tools":[{"name":"X","input_schema":{"type":"object"}}]""";
+        assertJson(convert("{\"model\":\"m\",\"messages\":[]," + tools + ",\"tool_choice\":{\"type\":\"tool\",\"name\":\"X\"}}")
+                .get("tool_choice"), """
+                {"type":"function","function":{"name":"X"}}""");
+        assertJson(convert("{\"model\":\"m\",\"messages\":[]," + tools + ",\"tool_choice\":{\"type\":\"auto\"}}")
+                .get("tool_choice"), "\"auto\"");
+        assertJson(convert("{\"model\":\"m\",\"messages\":[]," + tools + ",\"tool_choice\":{\"type\":\"any\"}}")
+                .get("tool_choice"), "\"required\"");
+    }
+
+    @Tag("ccr-11.23")
+
+    @Test
+
+    void enabledThinkingBudgetMapsToReasoningEffort() {
+        assertJson(thinkingWithBudget(1024), """
+                {"effort":"low","enabled":true}""");
+        assertJson(thinkingWithBudget(1025), """
+                {"effort":"medium","enabled":true}""");
+        assertJson(thinkingWithBudget(8193), """
+                {"effort":"high","enabled":true}""");
+        assertJson(thinkingWithBudget(0), """
+                {"effort":"none","enabled":true}""");
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode thinkingWithBudget(int budget) {
+        return convert("{\"model\":\"m\",\"messages\":[],\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":"
+                + budget + "}}").get("reasoning");
+    }
+
+    @Tag("ccr-11.24")
+
+    @Test
+
+    void signedAssistantThinkingIsCarriedAndUnsignedIsDropped() {
+        assertJson(convert("""
+                {"model":"m","messages":[{"role":"assistant","content":[
+                  {"type":"thinking","thinking":"T","signature":"sig"},{"type":"text","text":"a"}]}]}""")
+                .get("messages"), """
+                [{"role":"assistant","content":"a","thinking":{"content":"T","signature":"sig"}}]""");
+        assertJson(convert("""
+                {"model":"m","messages":[{"role":"assistant","content":[
+                  {"type":"thinking","thinking":"T"},{"type":"text","text":"a"}]}]}""").get("messages"), """
+                [{"role":"assistant","content":"a"}]""");
+    }
+
+    @Tag("ccr-11.25")
+
+    @Test
+
+    void stopSequencesAndTopPAreForwardedButTopKAndMetadataAreNot() {
+        ObjectNode out = convert("""
+                {"model":"m","messages":[],"stop_sequences":["X"],"top_p":0.5,"top_k":3,
+                 "metadata":{"user_id":"u"}}""");
+        assertJson(out.get("stop"), "[\"X\"]");
+        assertJson(out.get("top_p"), "0.5");
+        assertThat(out.has("top_k")).isFalse();
+        assertThat(out.has("metadata")).isFalse();
+        assertThat(out.has("stop_sequences")).isFalse();
     }
 
     /* --------------- System messages --------------- */

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.WireException;
 import org.junit.jupiter.api.Test;
 
-/** Non-streaming answers: the corrections over CCR (spec §4.2), one test each; CCR's own rules are in compat. */
+/**
+ * Non-streaming answers: the corrections over CCR (docs/compatibility.md, Wire conversion), one test each; CCR's own
+ * rules are pinned by the golden answers of {@code WireMatrixTest}.
+ */
 class ChatToAnthropicResponseTest {
 
     private static ObjectNode convert(String chatJson) {

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Streaming answers: the corrections over CCR (spec §4.3, §4.6, issue 3 scope 2), one test each. */
+/**
+ * Streaming answers: the corrections over CCR (docs/compatibility.md, Wire conversion; issue 3 scope 2), one test
+ * each; CCR's own rules are pinned by the golden streams of {@code WireMatrixTest}.
+ */
 class ChatToAnthropicStreamTest {
 
     private static final ChatToAnthropicStream.Options OPTIONS = new ChatToAnthropicStream.Options(0, () -> "msg_test");
@@ -162,45 +165,6 @@ class ChatToAnthropicStreamTest {
     /* --------------- Thinking --------------- */
 
     @Test
-    void reasoningContentBecomesAThinkingBlockWithoutAnyTransformer() {
-        List<SseEvent> events = stream("""
-                data: {"model":"deepseek-reasoner","choices":[{"delta":{"role":"assistant","content":null,"reasoning_content":"Let"}}]}
-
-                data: {"choices":[{"delta":{"content":null,"reasoning_content":" me"}}]}
-
-                data: {"choices":[{"delta":{"content":"Hi","reasoning_content":null}}]}
-
-                data: {"choices":[{"delta":{},"finish_reason":"stop"}]}
-
-                """);
-        assertEvents(events.subList(1, events.size() - 2), """
-                event: content_block_start
-                data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"Let"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":" me"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":""}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":0}
-
-                event: content_block_start
-                data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":"Hi"}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":1}
-                """);
-    }
-
-    @Test
     void reasoningDeltasBecomeAThinkingBlockAndAreNotDoubledWhenSentUnderBothNames() {
         List<SseEvent> events = stream("""
                 data: {"model":"m","choices":[{"delta":{"reasoning":"R1"}}]}
@@ -210,34 +174,6 @@ class ChatToAnthropicStreamTest {
                 """);
         assertJson(AnthropicStreams.accumulate(events).get("content"), """
                 [{"type":"thinking","thinking":"R1R2","signature":""}]""");
-    }
-
-    @Test
-    void ccrThinkingExtensionStillWorksAndItsSignatureClosesTheBlock() {
-        List<SseEvent> events = stream("""
-                data: {"model":"m","choices":[{"delta":{"thinking":{"content":"T"}}}]}
-
-                data: {"choices":[{"delta":{"thinking":{"signature":"sig"}}}]}
-
-                data: {"choices":[{"delta":{"content":"Hi"},"finish_reason":"stop"}]}
-
-                """);
-        assertEvents(events.subList(1, 6), """
-                event: content_block_start
-                data: {"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":"","signature":""}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":"T"}}
-
-                event: content_block_delta
-                data: {"type":"content_block_delta","index":0,"delta":{"type":"signature_delta","signature":"sig"}}
-
-                event: content_block_stop
-                data: {"type":"content_block_stop","index":0}
-
-                event: content_block_start
-                data: {"type":"content_block_start","index":1,"content_block":{"type":"text","text":""}}
-                """);
     }
 
     /* --------------- Tool calls --------------- */

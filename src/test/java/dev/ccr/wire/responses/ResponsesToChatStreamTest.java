@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Responses API stream events become OpenAI chat chunks: the cases beside the golden streams of {@code WireMatrixTest}. */
 class ResponsesToChatStreamTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,62 +24,6 @@ class ResponsesToChatStreamTest {
         }
         converter.atEnd(e -> out.add(e.data()));
         return out;
-    }
-
-    @Test
-    void textReasoningAndTwoToolCallsThenFinishUsageAndDone() throws Exception {
-        List<String> out = run(
-                "{\"type\":\"response.created\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-5-codex\",\"status\":\"in_progress\"}}",
-                "{\"type\":\"response.output_item.added\",\"output_index\":0,\"item\":{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]}}",
-                "{\"type\":\"response.reasoning_summary_part.added\",\"item_id\":\"rs_1\",\"summary_index\":0}",
-                "{\"type\":\"response.reasoning_summary_text.delta\",\"item_id\":\"rs_1\",\"delta\":\"Think\"}",
-                "{\"type\":\"response.reasoning_summary_part.added\",\"item_id\":\"rs_1\",\"summary_index\":1}",
-                "{\"type\":\"response.reasoning_summary_text.delta\",\"item_id\":\"rs_1\",\"delta\":\"More\"}",
-                "{\"type\":\"response.output_item.added\",\"output_index\":1,\"item\":{\"type\":\"message\",\"id\":\"msg_1\",\"role\":\"assistant\",\"content\":[]}}",
-                "{\"type\":\"response.output_text.delta\",\"item_id\":\"msg_1\",\"delta\":\"Hi\"}",
-                "{\"type\":\"response.output_text.done\",\"item_id\":\"msg_1\",\"text\":\"Hi\"}",
-                "{\"type\":\"response.output_item.added\",\"output_index\":2,\"item\":{\"type\":\"function_call\",\"id\":\"fc_1\",\"call_id\":\"call_a\",\"name\":\"Read\",\"arguments\":\"\"}}",
-                "{\"type\":\"response.function_call_arguments.delta\",\"item_id\":\"fc_1\",\"output_index\":2,\"delta\":\"{\\\"p\\\":\"}",
-                "{\"type\":\"response.output_item.added\",\"output_index\":3,\"item\":{\"type\":\"function_call\",\"id\":\"fc_2\",\"call_id\":\"call_b\",\"name\":\"Grep\",\"arguments\":\"\"}}",
-                "{\"type\":\"response.function_call_arguments.delta\",\"item_id\":\"fc_1\",\"output_index\":2,\"delta\":\"1}\"}",
-                "{\"type\":\"response.function_call_arguments.delta\",\"output_index\":3,\"delta\":\"{}\"}",
-                "{\"type\":\"response.completed\",\"response\":{\"id\":\"resp_1\",\"model\":\"gpt-5-codex\",\"status\":\"completed\",\"usage\":{\"input_tokens\":50,\"input_tokens_details\":{\"cached_tokens\":10},\"output_tokens\":12,\"total_tokens\":62}}}",
-                "not json");
-        assertThat(out).hasSize(12);
-        JsonNode first = JSON.readTree(out.get(0));
-        assertThat(first.get("id").asText()).isEqualTo("resp_1");
-        assertThat(first.get("object").asText()).isEqualTo("chat.completion.chunk");
-        assertThat(first.get("model").asText()).isEqualTo("gpt-5-codex");
-        assertThat(first.at("/choices/0/delta/reasoning_content").asText()).isEqualTo("Think");
-        assertThat(first.at("/choices/0/finish_reason").isNull()).isTrue();
-        assertThat(JSON.readTree(out.get(1)).at("/choices/0/delta/reasoning_content").asText()).isEqualTo("\n\n");
-        assertThat(JSON.readTree(out.get(2)).at("/choices/0/delta/reasoning_content").asText()).isEqualTo("More");
-        assertThat(JSON.readTree(out.get(3)).at("/choices/0/delta/content").asText()).isEqualTo("Hi");
-
-        JsonNode read = JSON.readTree(out.get(4)).at("/choices/0/delta/tool_calls/0");
-        assertThat(read.get("index").asInt()).isEqualTo(0);
-        assertThat(read.get("id").asText()).isEqualTo("call_a");
-        assertThat(read.at("/function/name").asText()).isEqualTo("Read");
-        assertThat(read.at("/function/arguments").asText()).isEmpty();
-        JsonNode args1 = JSON.readTree(out.get(5)).at("/choices/0/delta/tool_calls/0");
-        assertThat(args1.get("index").asInt()).isEqualTo(0);
-        assertThat(args1.has("id")).isFalse();
-        assertThat(args1.at("/function/arguments").asText()).isEqualTo("{\"p\":");
-        JsonNode grep = JSON.readTree(out.get(6)).at("/choices/0/delta/tool_calls/0");
-        assertThat(grep.get("index").asInt()).isEqualTo(1);
-        assertThat(grep.get("id").asText()).isEqualTo("call_b");
-        assertThat(JSON.readTree(out.get(7)).at("/choices/0/delta/tool_calls/0/index").asInt()).isEqualTo(0);
-        assertThat(JSON.readTree(out.get(7)).at("/choices/0/delta/tool_calls/0/function/arguments").asText()).isEqualTo("1}");
-        assertThat(JSON.readTree(out.get(8)).at("/choices/0/delta/tool_calls/0/index").asInt()).isEqualTo(1);
-
-        JsonNode finish = JSON.readTree(out.get(9));
-        assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
-        JsonNode usage = JSON.readTree(out.get(10));
-        assertThat(usage.get("choices")).isEmpty();
-        assertThat(usage.at("/usage/prompt_tokens").asInt()).isEqualTo(50);
-        assertThat(usage.at("/usage/completion_tokens").asInt()).isEqualTo(12);
-        assertThat(usage.at("/usage/prompt_tokens_details/cached_tokens").asInt()).isEqualTo(10);
-        assertThat(out.get(11)).isEqualTo("[DONE]");
     }
 
     @Test
