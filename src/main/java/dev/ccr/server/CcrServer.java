@@ -84,8 +84,9 @@ public final class CcrServer implements AutoCloseable {
                                   UsageStore usage, Metrics metrics, Quotas quotas, Clock clock, String version, Team team) {
         KeyLimits limits = team.limits();
         PresetEndpoint presetMessages = new PresetEndpoint(presets, config.bodyLimitBytes());
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(),
-                config.providers().isEmpty() ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty());
+        Optional<ApiError> notConfigured = config.providers().isEmpty()
+                ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty();
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(), notConfigured);
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
@@ -109,6 +110,9 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post(ChatCompletionsEndpoint.PATH, new ChatCompletionsEndpoint(pipeline, config.bodyLimitBytes(), notConfigured).handler())
+                .post(OpenAiResponsesEndpoint.PATH, new OpenAiResponsesEndpoint(pipeline, config.bodyLimitBytes(), notConfigured, clock).handler())
+                .post(GeminiEndpoint.MODELS + "*", new GeminiEndpoint(pipeline, config.bodyLimitBytes(), notConfigured).handler())
                 .get("/v1/models", models.list())
                 .get("/v1/models/{id}", models.one())
                 .post("/preset/{name}/v1/messages", presetMessages.messages())

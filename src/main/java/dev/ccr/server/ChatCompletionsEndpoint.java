@@ -1,0 +1,47 @@
+package dev.ccr.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.pipeline.ApiError;
+import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.wire.anthropic.AnthropicToChatResponse;
+import dev.ccr.wire.anthropic.AnthropicToChatStream;
+import dev.ccr.wire.openai.ChatToAnthropicRequest;
+import io.undertow.server.HttpHandler;
+
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/chat/completions} for OpenAI-dialect clients (the OpenAI SDKs, OpenCode): the request converted into
+ * Anthropic's ({@link ChatToAnthropicRequest}), the answer back into a {@code chat.completion} or its chunks
+ * ({@link AnthropicToChatResponse}, {@link AnthropicToChatStream}).
+ */
+final class ChatCompletionsEndpoint {
+    static final String PATH = "/v1/chat/completions";
+
+    private final MessagesPipeline pipeline;
+    private final long bodyLimit;
+    private final Optional<ApiError> notConfigured;
+
+    ChatCompletionsEndpoint(MessagesPipeline pipeline, long bodyLimit, Optional<ApiError> notConfigured) {
+        this.pipeline = pipeline;
+        this.bodyLimit = bodyLimit;
+        this.notConfigured = notConfigured;
+    }
+
+    HttpHandler handler() {
+        return exchange -> {
+            if (notConfigured.isPresent()) {
+                throw notConfigured.get().exception();
+            }
+            ObjectNode body = InboundCall.readObject(exchange, bodyLimit);
+            InboundCall.forward(exchange, pipeline, InboundCall.convert(ChatCompletionsEndpoint::conversion, body));
+        };
+    }
+
+    static InboundCall.Conversion conversion(ObjectNode chat) {
+        ObjectNode anthropic = ChatToAnthropicRequest.convert(chat);
+        return new InboundCall.Conversion(anthropic,
+                anthropic.path("stream").asBoolean() ? Optional.of(ConvertingResponse.Framing.SSE) : Optional.empty(),
+                AnthropicToChatResponse::convert, new AnthropicToChatStream());
+    }
+}
