@@ -6,6 +6,7 @@ import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.wire.anthropic.AnthropicToChatResponse;
 import dev.ccr.wire.anthropic.AnthropicToChatStream;
 import dev.ccr.wire.openai.ChatToAnthropicRequest;
+import dev.ccr.wire.openai.UsageChunkLast;
 import io.undertow.server.HttpHandler;
 
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * {@code POST /v1/chat/completions} for OpenAI-dialect clients (the OpenAI SDKs, OpenCode): the request converted into
  * Anthropic's ({@link ChatToAnthropicRequest}), the answer back into a {@code chat.completion} or its chunks
- * ({@link AnthropicToChatResponse}, {@link AnthropicToChatStream}).
+ * ({@link AnthropicToChatResponse}, {@link AnthropicToChatStream}, with the usage in a last chunk of its own as
+ * OpenAI sends it: {@link UsageChunkLast}).
  */
 final class ChatCompletionsEndpoint {
     static final String PATH = "/v1/chat/completions";
@@ -42,6 +44,6 @@ final class ChatCompletionsEndpoint {
         ObjectNode anthropic = ChatToAnthropicRequest.convert(chat);
         return new InboundCall.Conversion(anthropic,
                 anthropic.path("stream").asBoolean() ? Optional.of(ConvertingResponse.Framing.SSE) : Optional.empty(),
-                AnthropicToChatResponse::convert, new AnthropicToChatStream());
+                AnthropicToChatResponse::convert, new AnthropicToChatStream().andThen(new UsageChunkLast()));
     }
 }
