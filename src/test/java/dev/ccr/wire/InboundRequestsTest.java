@@ -1,7 +1,6 @@
-package dev.ccr.wire.inbound;
+package dev.ccr.wire;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.wire.BadRequestException;
 import dev.ccr.wire.gemini.GeminiToChatRequest;
 import dev.ccr.wire.openai.ChatToAnthropicRequest;
 import dev.ccr.wire.responses.ResponsesToChatRequest;

@@ -1,9 +1,7 @@
-package dev.ccr.wire.inbound;
+package dev.ccr.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.wire.StreamConverter;
-import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicToChatResponse;
 import dev.ccr.wire.anthropic.AnthropicToChatStream;
 import dev.ccr.wire.anthropic.MessageAsEvents;
