@@ -104,6 +104,20 @@ class InboundRequestsTest {
         assertThat(anthropic.at("/messages/2/content/1/content").asText()).isEqualTo("b.txt");
     }
 
+    @Test
+    void codexsFreeformApplyPatchBecomesAFunctionWithOneInput() {
+        ObjectNode chat = ResponsesToChatRequest.convert(object("""
+                {"model":"gpt-5-codex","tools":[{"type":"custom","name":"apply_patch","description":"Edit files",
+                   "format":{"type":"grammar","syntax":"lark","definition":"start: patch"}}],
+                 "input":[{"type":"custom_tool_call","call_id":"call_p","name":"apply_patch","input":"*** Begin Patch"},
+                   {"type":"custom_tool_call_output","call_id":"call_p","output":"Done"}]}"""));
+        assertJson(chat.at("/tools/0/function/parameters"),
+                "{\"type\":\"object\",\"properties\":{\"input\":{\"type\":\"string\"}},\"required\":[\"input\"]}");
+        assertThat(chat.at("/tools/0/function/description").asText()).startsWith("Edit files").contains("lark grammar:\nstart: patch");
+        assertThat(chat.at("/messages/0/tool_calls/0/function/arguments").asText()).isEqualTo("{\"input\":\"*** Begin Patch\"}");
+        assertThat(chat.at("/messages/1/tool_call_id").asText()).isEqualTo("call_p");
+    }
+
     /* --------------- Gemini → chat --------------- */
 
     @Test

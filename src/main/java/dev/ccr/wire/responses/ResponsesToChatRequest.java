@@ -20,8 +20,10 @@ import dev.ccr.wire.WireJson;
  *       with {@code file_data} → {@code file}); consecutive {@code function_call}s → one assistant message's
  *       {@code tool_calls} (joined to a preceding assistant message); {@code function_call_output} → a {@code tool}
  *       message. {@code reasoning} items are dropped: their encrypted content means nothing to other providers.</li>
- *   <li>Function tools → chat function tools; built-in tools (web search, file search, computer use) have no chat form
- *       and are dropped. {@code tool_choice}, {@code parallel_tool_calls}, {@code temperature}, {@code top_p},
+ *   <li>Function tools → chat function tools; custom (freeform) tools, such as Codex's {@code apply_patch}, → function
+ *       tools with one string parameter {@code input} and their grammar in the description, and their
+ *       {@code custom_tool_call} items → calls with {@code {"input": …}}; built-in tools (web search, file search,
+ *       computer use, local shell) have no chat form and are dropped. {@code tool_choice}, {@code parallel_tool_calls}, {@code temperature}, {@code top_p},
  *       {@code stream} copied; {@code max_output_tokens} → {@code max_tokens}; {@code reasoning.effort} →
  *       {@code reasoning_effort}; {@code text.format} {@code json_schema} → {@code response_format}.</li>
  *   <li>Refused with a 400: {@code previous_response_id} and {@code item_reference} items (ccr stores no responses,
@@ -31,6 +33,12 @@ import dev.ccr.wire.WireJson;
  * </ul>
  */
 public final class ResponsesToChatRequest {
+    /**
+     * The one parameter a custom (freeform) tool becomes as a function: Codex's function form of {@code apply_patch}
+     * takes its patch under this name too, so a call made through it is one Codex can run.
+     */
+    static final String CUSTOM_INPUT = "input";
+
     private ResponsesToChatRequest() {}
 
     /** Returns the chat request for {@code request}; the input is not modified. */
@@ -77,12 +85,13 @@ public final class ResponsesToChatRequest {
                 }
                 messages.add(message);
             }
-            case "function_call" -> {
+            case "function_call", "custom_tool_call" -> {
                 ObjectNode call = WireJson.object()
                         .put("id", item.path("call_id").asText(item.path("id").asText(WireJson.toolCallId())))
                         .put("type", "function");
-                call.putObject("function").put("name", item.path("name").asText(""))
-                        .put("arguments", item.path("arguments").asText("{}"));
+                String arguments = type.equals("function_call") ? item.path("arguments").asText("{}")
+                        : WireJson.compact(WireJson.object().put(CUSTOM_INPUT, item.path("input").asText("")));
+                call.putObject("function").put("name", item.path("name").asText("")).put("arguments", arguments);
                 ObjectNode assistant = lastAssistant(messages);
                 (assistant.get("tool_calls") instanceof ArrayNode calls ? calls : assistant.putArray("tool_calls")).add(call);
             }
@@ -174,13 +183,24 @@ public final class ResponsesToChatRequest {
     private static void tools(JsonNode request, ObjectNode chat) {
         ArrayNode tools = WireJson.NODES.arrayNode();
         for (JsonNode tool : request.path("tools")) {
-            if (!tool.path("type").asText("").equals("function")) {
+            String type = tool.path("type").asText("");
+            if (!type.equals("function") && !type.equals("custom")) {
                 continue; // built-in tools run at OpenAI; no other provider has them
             }
             ObjectNode function = tools.addObject().put("type", "function").putObject("function")
                     .put("name", tool.path("name").asText(""));
-            if (tool.has("description")) {
-                function.put("description", tool.path("description").asText(""));
+            String description = tool.path("description").asText("");
+            if (type.equals("custom")) {
+                String grammar = tool.path("format").path("definition").asText("");
+                function.put("description", description + (grammar.isEmpty() ? ""
+                        : "\n\nThe input follows this " + tool.path("format").path("syntax").asText("") + " grammar:\n" + grammar));
+                ObjectNode parameters = function.putObject("parameters").put("type", "object");
+                parameters.putObject("properties").putObject(CUSTOM_INPUT).put("type", "string");
+                parameters.putArray("required").add(CUSTOM_INPUT);
+                continue;
+            }
+            if (!description.isEmpty()) {
+                function.put("description", description);
             }
             function.set("parameters", tool.path("parameters").isObject()
                     ? tool.get("parameters").deepCopy() : WireJson.object().put("type", "object"));
