@@ -139,9 +139,16 @@ public final class ChatToResponsesStream implements StreamConverter {
             toolCalls.put(index, item);
         }
         String arguments = call.path("function").path("arguments").asText("");
-        if (!arguments.isEmpty()) {
-            item.text.append(arguments);
+        if (arguments.isEmpty()) {
+            return;
+        }
+        item.text.append(arguments);
+        if (item == open) {
             emit(out, "response.function_call_arguments.delta", at(item).put("delta", arguments));
+        } else {
+            // A fragment of a call already closed (a provider interleaving two calls): it joins the call's
+            // arguments in response.completed; its .done events have gone, so no delta follows them.
+            item.item.put("arguments", item.text.toString());
         }
     }
 
