@@ -176,6 +176,8 @@ class InboundEndpointsTest {
                     "'input' must be a string or an array");
             assertError(router.post("/v1beta/models/m:generateContent", "{\"contents\":[{\"parts\":[{\"videoMetadata\":{}}]}]}"),
                     400, "/error/message", "contents[0].parts[0]: part videoMetadata is not supported");
+            assertError(router.post("/v1beta/models/m:generateContent", "{\"contents\":[{\"parts\":[{}, 7]}]}"),
+                    400, "/error/message", "contents[0].parts[0]: a part must be a non-empty object");
             assertError(router.post("/v1beta/models/m:generateContent", """
                     {"contents":[{"parts":[{"text":"hi"}]}],"generationConfig":{"candidateCount":2}}"""),
                     400, "/error/status", "INVALID_ARGUMENT");

@@ -133,8 +133,9 @@ public final class GeminiToChatRequest {
                 parts.addObject().put("type", "image_url").putObject("image_url")
                         .put("url", field(data, "fileUri", "file_uri").asText(""));
             } else if (!part.has("thoughtSignature") && !part.has("thought_signature")) {
-                throw new BadRequestException(where + ": part " + part.fieldNames().next() + " is not supported; send "
-                        + "text, inlineData, fileData, functionCall or functionResponse");
+                throw new BadRequestException(where + ": " + (part.isObject() && !part.isEmpty()
+                        ? "part " + part.fieldNames().next() + " is not supported" : "a part must be a non-empty object")
+                        + "; send text, inlineData, fileData, functionCall or functionResponse");
             }
         }
         if (model) {
