@@ -72,10 +72,9 @@ final class GeminiEndpoint {
     private void countTokens(HttpServerExchange exchange, ObjectNode body, String model) {
         ObjectNode request = body.path("generateContentRequest").isObject()
                 ? (ObjectNode) body.get("generateContentRequest") : body;
-        InboundCall.Conversion conversion = InboundCall.convert(r -> new InboundCall.Conversion(
-                ChatToAnthropicRequest.convert(GeminiToChatRequest.convert(r, model, false)), Optional.empty(),
-                m -> m, new AnthropicToChatStream()), request);
-        long tokens = pipeline.countTokens(InboundCall.converted(exchange, conversion.anthropic()))
+        ObjectNode anthropic = InboundCall.convert(
+                r -> ChatToAnthropicRequest.convert(GeminiToChatRequest.convert(r, model, false)), request);
+        long tokens = pipeline.countTokens(InboundCall.converted(exchange, anthropic))
                 .path("input_tokens").asLong();
         Responses.json(exchange, 200, WireJson.object().put("totalTokens", tokens));
     }

@@ -49,7 +49,7 @@ final class InboundCall {
     }
 
     /** Runs {@code convert}, turning what it refuses into a 400 with its message. */
-    static Conversion convert(Function<ObjectNode, Conversion> convert, ObjectNode body) {
+    static <T> T convert(Function<ObjectNode, T> convert, ObjectNode body) {
         try {
             return convert.apply(body);
         } catch (BadRequestException e) {

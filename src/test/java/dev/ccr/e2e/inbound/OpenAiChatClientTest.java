@@ -7,6 +7,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.BadRequestException;
+import com.openai.errors.RateLimitException;
 import com.openai.errors.UnauthorizedException;
 import com.openai.helpers.ChatCompletionAccumulator;
 import com.openai.models.FunctionDefinition;
@@ -196,5 +197,33 @@ class OpenAiChatClientTest {
         assertThatThrownBy(() -> client.chat().completions().create(weatherQuestion().n(2).build()))
                 .isInstanceOf(BadRequestException.class).hasMessageContaining("'n' above 1 is not supported");
         assertThat(provider.getRequestCount()).isZero();
+    }
+
+    @Test
+    void aProvidersRateLimitReachesTheSdkAsOpenAisRateLimitError() {
+        MockResponse limited = new MockResponse.Builder().code(429).addHeader("Content-Type", "application/json")
+                .body("{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"slow down\"}}").build();
+        for (int i = 0; i < 4; i++) {
+            provider.enqueue(limited);
+        }
+        assertThatThrownBy(() -> client.chat().completions().create(weatherQuestion().build()))
+                .isInstanceOf(RateLimitException.class).hasMessageContaining("slow down");
+    }
+
+    @Test
+    void aStreamThatBreaksEndsWithAnErrorTheSdkRaises() {
+        provider.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body("""
+                event: message_start
+                data: {"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[],"usage":{"input_tokens":3,"output_tokens":1}}}
+
+                event: error
+                data: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}
+
+                """).build());
+        assertThatThrownBy(() -> {
+            try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(weatherQuestion().build())) {
+                stream.stream().forEach(chunk -> { });
+            }
+        }).hasMessageContaining("Overloaded");
     }
 }
