@@ -87,6 +87,10 @@ public final class CcrServer implements AutoCloseable {
         Optional<ApiError> notConfigured = config.providers().isEmpty()
                 ? Optional.of(FirstRun.noProviders(store.file())) : Optional.empty();
         MessagesEndpoint messages = new MessagesEndpoint(pipeline, config.bodyLimitBytes(), notConfigured);
+        ChatCompletionsEndpoint chatCompletions = new ChatCompletionsEndpoint(pipeline, config.bodyLimitBytes(), notConfigured);
+        OpenAiResponsesEndpoint openAiResponses = new OpenAiResponsesEndpoint(pipeline, config.bodyLimitBytes(),
+                notConfigured, clock);
+        GeminiEndpoint gemini = new GeminiEndpoint(pipeline, config.bodyLimitBytes(), notConfigured);
         ModelsEndpoint models = new ModelsEndpoint(config, clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(store, config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(logsDir);
@@ -110,9 +114,9 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
-                .post(ChatCompletionsEndpoint.PATH, new ChatCompletionsEndpoint(pipeline, config.bodyLimitBytes(), notConfigured).handler())
-                .post(OpenAiResponsesEndpoint.PATH, new OpenAiResponsesEndpoint(pipeline, config.bodyLimitBytes(), notConfigured, clock).handler())
-                .post(GeminiEndpoint.MODELS + "*", new GeminiEndpoint(pipeline, config.bodyLimitBytes(), notConfigured).handler())
+                .post(ChatCompletionsEndpoint.PATH, chatCompletions.handler())
+                .post(OpenAiResponsesEndpoint.PATH, openAiResponses.handler())
+                .post(GeminiEndpoint.MODELS + "*", gemini.handler())
                 .get("/v1/models", models.list())
                 .get("/v1/models/{id}", models.one())
                 .post("/preset/{name}/v1/messages", presetMessages.messages())

@@ -1,5 +1,6 @@
 package dev.ccr.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.pipeline.ApiError;
 import dev.ccr.pipeline.ClientResponse;
@@ -161,23 +162,29 @@ final class ConvertingResponse implements ClientResponse {
         if (json != null && "message".equals(json.path("type").asText())) {
             send(status, WireJson.compact(answer.apply(json)).getBytes(StandardCharsets.UTF_8));
         } else {
-            ApiError error = json != null && json.path("error").isObject()
-                    ? new ApiError(status >= 400 ? status : 502, json.path("error").path("type").asText("api_error"),
-                            json.path("error").path("message").asText("the provider's answer was an error"), Optional.empty())
-                    : ApiError.upstream(502, "The provider's answer could not be converted for this client", "provider_response_error");
+            ApiError error = notAMessage(json);
             send(error.status(), errors.render(error));
         }
     }
 
-    /** A JSON answer to a streaming client: a message as its events, an error as an error event. */
+    /** A JSON answer to a streaming client: a message as its events, anything else as an error event. */
     private void replay(ObjectNode json) {
         if (json != null && "message".equals(json.path("type").asText())) {
             MessageAsEvents.of(json).forEach(event -> events.accept(sink, event));
         } else {
-            String error = json != null ? WireJson.compact(json)
-                    : "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"the provider's answer could not be read\"}}";
-            events.accept(sink, new SseEvent("error", error));
+            events.accept(sink, notAMessage(json).toEvent());
         }
+    }
+
+    /** What the client is told when the pipeline's answer is not a message: its error if it is one, else a 502. */
+    private ApiError notAMessage(ObjectNode json) {
+        JsonNode error = json == null ? null : json.get("error");
+        if (error != null && error.isObject()) {
+            return new ApiError(status >= 400 ? status : 502, error.path("type").asText("api_error"),
+                    error.path("message").asText("the provider's answer was an error"), Optional.empty());
+        }
+        return ApiError.upstream(502, "The provider's answer could not be converted for this client",
+                "provider_response_error");
     }
 
     private ObjectNode collectedJson() {

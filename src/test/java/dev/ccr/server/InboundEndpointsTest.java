@@ -106,6 +106,24 @@ class InboundEndpointsTest {
         }
     }
 
+    @Test
+    void aProviderThatAnswersAStreamWithJsonIsReplayedAsTheClientsEvents() throws Exception {
+        try (MockWebServer upstream = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(anthropicProvider(Upstreams.url(upstream, "/v1/messages")))) {
+            upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("""
+                    {"id":"msg_9","type":"message","role":"assistant","model":"claude-up",
+                     "content":[{"type":"text","text":"All at once."}],"stop_reason":"end_turn",
+                     "usage":{"input_tokens":5,"output_tokens":4}}""").build());
+
+            HttpResponse<String> answer = router.post("/v1/responses",
+                    "{\"model\":\"m\",\"stream\":true,\"input\":\"hi\"}");
+
+            assertThat(answer.headers().firstValue("content-type")).contains("text/event-stream");
+            assertThat(answer.body()).contains("event: response.output_text.delta").contains("All at once.")
+                    .contains("event: response.completed");
+        }
+    }
+
     /* --------------- Keys and limits --------------- */
 
     @Test
