@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>{@code content} → a piece with a text part; {@code reasoning_content} → a piece with a {@code thought:true}
  *       text part; both as soon as they arrive.</li>
  *   <li>Tool calls are collected by their chunk {@code index}, since Gemini sends a {@code functionCall} whole, and
- *       sent in the last piece.</li>
+ *       sent in the last piece; a signed thinking block rides on the first as its {@code thoughtSignature}
+ *       ({@link ChatToGeminiResponse#signFirstCall}).</li>
  *   <li>{@code [DONE]} or the end of the stream → the last piece: the collected calls, the {@code finishReason} and
  *       {@code usageMetadata} (the usage the stream reported, wherever it came).</li>
  *   <li>An {@code {"error": …}} chunk → {@code {"error":{"code","message","status"}}} ({@link GeminiError}); nothing
@@ -35,6 +36,8 @@ public final class ChatToGeminiStream implements StreamConverter {
     private JsonNode usage = WireJson.NODES.missingNode();
     private final Map<Integer, Call> calls = new LinkedHashMap<>();
     private boolean ended;
+    private final StringBuilder thinking = new StringBuilder();
+    private String signature = "";
 
     private static final class Call {
         String id = "";
@@ -72,8 +75,10 @@ public final class ChatToGeminiStream implements StreamConverter {
         JsonNode delta = choice.path("delta");
         String reasoning = delta.path("reasoning_content").asText(delta.path("reasoning").asText(""));
         if (!reasoning.isEmpty()) {
+            thinking.append(reasoning);
             piece(out, WireJson.object().put("text", reasoning).put("thought", true));
         }
+        signature = delta.path("thinking").path("signature").asText(signature);
         String content = delta.path("content").asText("");
         if (!content.isEmpty()) {
             piece(out, WireJson.object().put("text", content));
@@ -104,6 +109,7 @@ public final class ChatToGeminiStream implements StreamConverter {
     private void end(EventSink out) {
         ArrayNode parts = WireJson.NODES.arrayNode();
         calls.values().forEach(c -> parts.add(ChatToGeminiResponse.functionCall(c.id, c.name, c.arguments.toString())));
+        ChatToGeminiResponse.signFirstCall(parts, thinking.toString(), signature);
         out.emit(new SseEvent(null, WireJson.compact(GeminiChunks.response(id, model, parts, finishReason, usage))));
         ended = true;
     }

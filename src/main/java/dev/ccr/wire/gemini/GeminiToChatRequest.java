@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.BadRequestException;
+import dev.ccr.wire.ThinkingToken;
 import dev.ccr.wire.WireJson;
 
 import java.util.ArrayDeque;
@@ -28,7 +29,9 @@ import java.util.Map;
  *       models); {@code inlineData} → a {@code data:} URL image (or a file part for other media types);
  *       {@code fileData} → an image URL; {@code functionCall} → a tool call; {@code functionResponse} → a
  *       {@code tool} message with the response as JSON. Calls without an {@code id} (Gemini's older form) get one,
- *       and a response without an {@code id} answers the oldest unanswered call of the same name.</li>
+ *       and a response without an {@code id} answers the oldest unanswered call of the same name. A
+ *       {@code thoughtSignature} that ccr made ({@code dev.ccr.wire.ThinkingToken}) brings its signed thinking back
+ *       as CCR's {@code thinking {content, signature}}; Gemini's own signatures mean nothing to other models.</li>
  *   <li>{@code tools[].functionDeclarations} → function tools, with {@code parametersJsonSchema} as is or
  *       {@code parameters} (Gemini's OpenAPI subset) with its upper-case types lower-cased; other tools (Google
  *       Search, code execution) are dropped. {@code toolConfig.functionCallingConfig.mode} {@code AUTO}, {@code ANY},
@@ -99,9 +102,14 @@ public final class GeminiToChatRequest {
         ArrayNode parts = WireJson.NODES.arrayNode();
         ArrayNode toolCalls = WireJson.NODES.arrayNode();
         ArrayNode toolResults = WireJson.NODES.arrayNode();
+        ObjectNode thinking = null;
         int i = 0;
         for (JsonNode part : content.path("parts")) {
             String where = path + ".parts[" + i++ + "]";
+            if (thinking == null) {
+                thinking = ThinkingToken.decode(field(part, "thoughtSignature", "thought_signature").asText(""))
+                        .orElse(null);
+            }
             if (part.has("text")) {
                 if (!part.path("thought").asBoolean(false) && !part.path("text").asText("").isEmpty()) {
                     parts.addObject().put("type", "text").put("text", part.path("text").asText());
@@ -141,6 +149,9 @@ public final class GeminiToChatRequest {
         if (model) {
             ObjectNode assistant = messages.addObject().put("role", "assistant");
             assistant.put("content", joined(parts));
+            if (thinking != null) {
+                assistant.set("thinking", thinking);
+            }
             if (!toolCalls.isEmpty()) {
                 assistant.set("tool_calls", toolCalls);
             }

@@ -28,7 +28,8 @@ import dev.ccr.wire.WireJson;
  *       {@link #DEFAULT_MAX_TOKENS}; {@code temperature}, {@code top_p}, {@code stream} copied; {@code stop} →
  *       {@code stop_sequences}; {@code reasoning_effort} low/medium/high → {@code thinking} with a budget of
  *       1024/8192/16384 tokens (the budgets {@link ReasoningFields} maps back to the same effort), {@code max_tokens}
- *       raised above the budget when needed; {@code response_format} {@code json_schema} →
+ *       raised above the budget when needed, and no thinking at all when the last assistant turn called tools
+ *       without a signed thinking block (Anthropic refuses that with thinking on); {@code response_format} {@code json_schema} →
  *       {@code output_config.format}.</li>
  *   <li><b>Tools.</b> Function tools → {@code {name, description, input_schema}}; {@code tool_choice} {@code none},
  *       {@code auto}, {@code required} → {@code none}, {@code auto}, {@code any}, a named function → {@code tool};
@@ -225,7 +226,7 @@ public final class ChatToAnthropicRequest {
             case "high", "xhigh" -> 16384;
             default -> 0; // none, minimal or absent: thinking stays off
         };
-        if (budget > 0) {
+        if (budget > 0 && !unsignedToolTurn(out.path("messages"))) {
             out.putObject("thinking").put("type", "enabled").put("budget_tokens", budget);
             // Anthropic refuses a budget that is not below max_tokens.
             maxTokens = Math.max(maxTokens, budget + 1024L);
@@ -236,6 +237,25 @@ public final class ChatToAnthropicRequest {
             ObjectNode f = out.putObject("output_config").putObject("format").put("type", "json_schema");
             f.set("schema", format.path("json_schema").get("schema").deepCopy());
         }
+    }
+
+    /**
+     * Whether the last assistant turn calls tools without a signed thinking block first: with thinking on, Anthropic
+     * refuses such a turn ("a final assistant message must start with a thinking block"), so thinking stays off.
+     */
+    private static boolean unsignedToolTurn(JsonNode turns) {
+        for (int i = turns.size() - 1; i >= 0; i--) {
+            JsonNode turn = turns.get(i);
+            if (turn.path("role").asText().equals("assistant")) {
+                JsonNode content = turn.path("content");
+                boolean callsTools = false;
+                for (JsonNode block : content) {
+                    callsTools |= block.path("type").asText().equals("tool_use");
+                }
+                return callsTools && !content.path(0).path("type").asText().equals("thinking");
+            }
+        }
+        return false;
     }
 
     private static void copyNumber(JsonNode from, String field, ObjectNode out, String as) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.ThinkingToken;
 import dev.ccr.wire.WireJson;
 
 /**
@@ -12,7 +13,8 @@ import dev.ccr.wire.WireJson;
  * {@code POST /v1/responses}: the reverse of {@link ResponsesToChatResponse}.
  *
  * <p>Output items in the order a model produces them: CCR's {@code message.thinking} or {@code reasoning_content} → a
- * {@code reasoning} item with the text as its summary; {@code content} → a {@code message} item with one
+ * {@code reasoning} item with the text as its summary (and a signed thinking block packed into its
+ * {@code encrypted_content}, {@link ThinkingToken}, so the client's history brings it back); {@code content} → a {@code message} item with one
  * {@code output_text}; each tool call → a {@code function_call} item (its id is the {@code call_id}).
  * {@code finish_reason} {@code length} → {@code status:"incomplete"} for {@code max_output_tokens}; usage as
  * {@link ResponseObjects#usage}. Anything that is not a completion is returned unchanged.
@@ -34,7 +36,12 @@ public final class ChatToResponsesResponse {
         ArrayNode output = (ArrayNode) response.get("output");
         String reasoning = message.path("thinking").path("content").asText(message.path("reasoning_content").asText(""));
         if (!reasoning.isEmpty()) {
-            output.add(ResponseObjects.reasoning(ResponseObjects.id("rs_"), reasoning));
+            ObjectNode item = ResponseObjects.reasoning(ResponseObjects.id("rs_"), reasoning);
+            String signature = message.path("thinking").path("signature").asText("");
+            if (!signature.isEmpty()) {
+                item.put("encrypted_content", ThinkingToken.encode(reasoning, signature));
+            }
+            output.add(item);
         }
         String text = message.path("content").asText("");
         if (!text.isEmpty()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.EventSink;
 import dev.ccr.wire.StreamConverter;
+import dev.ccr.wire.ThinkingToken;
 import dev.ccr.wire.WireJson;
 import dev.ccr.wire.sse.SseEvent;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * <ul>
  *   <li>The first chunk → {@code response.created} and {@code response.in_progress}.</li>
  *   <li>{@code reasoning_content} → a {@code reasoning} item whose summary grows by
- *       {@code response.reasoning_summary_text.delta}; {@code content} → a {@code message} item with one
+ *       {@code response.reasoning_summary_text.delta}, with CCR's {@code delta.thinking.signature} packed into its
+ *       {@code encrypted_content} when it is done ({@link ThinkingToken}); {@code content} → a {@code message} item with one
  *       {@code output_text} part growing by {@code response.output_text.delta}; each tool call (by its chunk
  *       {@code index}) → a {@code function_call} item growing by {@code response.function_call_arguments.delta}.
  *       Only one item is open at a time: a new kind of output closes the open one with its {@code .done} events and
@@ -52,6 +54,7 @@ public final class ChatToResponsesStream implements StreamConverter {
         final ObjectNode item;
         final int index;
         final StringBuilder text = new StringBuilder();
+        String signature = "";
 
         Open(String kind, ObjectNode item, int index) {
             this.kind = kind;
@@ -86,6 +89,10 @@ public final class ChatToResponsesStream implements StreamConverter {
         String reasoning = delta.path("reasoning_content").asText(delta.path("reasoning").asText(""));
         if (!reasoning.isEmpty()) {
             reasoning(out, reasoning);
+        }
+        String signature = delta.path("thinking").path("signature").asText("");
+        if (!signature.isEmpty() && open != null && open.kind.equals("reasoning")) {
+            open.signature = signature;
         }
         String content = delta.path("content").asText("");
         if (!content.isEmpty()) {
@@ -172,6 +179,9 @@ public final class ChatToResponsesStream implements StreamConverter {
                 emit(out, "response.reasoning_summary_part.done", at(open).put("summary_index", 0)
                         .set("part", ResponseObjects.summaryText(text)));
                 ((ArrayNode) open.item.get("summary")).add(ResponseObjects.summaryText(text));
+                if (!open.signature.isEmpty()) {
+                    open.item.put("encrypted_content", ThinkingToken.encode(text, open.signature));
+                }
             }
             case "message" -> {
                 emit(out, "response.output_text.done", at(open).put("content_index", 0).put("text", text));

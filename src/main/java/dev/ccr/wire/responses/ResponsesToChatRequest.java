@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.BadRequestException;
+import dev.ccr.wire.ThinkingToken;
 import dev.ccr.wire.WireJson;
 
 /**
@@ -19,7 +20,9 @@ import dev.ccr.wire.WireJson;
  *       ({@code input_text}/{@code output_text} → text, {@code input_image} → {@code image_url}, {@code input_file}
  *       with {@code file_data} → {@code file}); consecutive {@code function_call}s → one assistant message's
  *       {@code tool_calls} (joined to a preceding assistant message); {@code function_call_output} → a {@code tool}
- *       message. {@code reasoning} items are dropped: their encrypted content means nothing to other providers.</li>
+ *       message. {@code reasoning} items are dropped (OpenAI's encrypted content means nothing to other providers),
+ *       except ccr's own ({@code dev.ccr.wire.ThinkingToken}), whose signed thinking goes back on the assistant
+ *       message that follows as CCR's {@code thinking {content, signature}}.</li>
  *   <li>Function tools → chat function tools; custom (freeform) tools, such as Codex's {@code apply_patch}, → function
  *       tools with one string parameter {@code input} and their grammar in the description, and their
  *       {@code custom_tool_call} items → calls with {@code {"input": …}}; built-in tools (web search, file search,
@@ -58,8 +61,9 @@ public final class ResponsesToChatRequest {
         if (input.isTextual()) {
             messages.addObject().put("role", "user").put("content", input.asText());
         } else if (input.isArray()) {
+            PendingThinking pending = new PendingThinking();
             for (int i = 0; i < input.size(); i++) {
-                item(input.get(i), "input[" + i + "]", messages);
+                item(input.get(i), "input[" + i + "]", messages, pending);
             }
         } else {
             throw new BadRequestException("'input' must be a string or an array of items");
@@ -71,12 +75,27 @@ public final class ResponsesToChatRequest {
 
     /* --------------- Input items --------------- */
 
-    private static void item(JsonNode item, String path, ArrayNode messages) {
+    /** A signed thinking block from a reasoning item, waiting for the assistant message it opens. */
+    private static final class PendingThinking {
+        ObjectNode thinking;
+
+        void attachTo(ObjectNode assistant) {
+            if (thinking != null && !assistant.has("thinking")) {
+                assistant.set("thinking", thinking);
+            }
+            thinking = null;
+        }
+    }
+
+    private static void item(JsonNode item, String path, ArrayNode messages, PendingThinking pending) {
         String type = item.path("type").asText(item.has("role") ? "message" : "");
         switch (type) {
             case "message" -> {
                 String role = item.path("role").asText("user");
                 ObjectNode message = WireJson.object().put("role", role);
+                if (role.equals("assistant")) {
+                    pending.attachTo(message);
+                }
                 JsonNode content = item.path("content");
                 if (content.isTextual()) {
                     message.put("content", content.asText());
@@ -93,6 +112,7 @@ public final class ResponsesToChatRequest {
                         : WireJson.compact(WireJson.object().put(CUSTOM_INPUT, item.path("input").asText("")));
                 call.putObject("function").put("name", item.path("name").asText("")).put("arguments", arguments);
                 ObjectNode assistant = lastAssistant(messages);
+                pending.attachTo(assistant);
                 (assistant.get("tool_calls") instanceof ArrayNode calls ? calls : assistant.putArray("tool_calls")).add(call);
             }
             case "function_call_output", "custom_tool_call_output" -> {
@@ -105,7 +125,9 @@ public final class ResponsesToChatRequest {
                 }
                 messages.add(tool);
             }
-            case "reasoning" -> { } // encrypted or summarised thinking: no provider but OpenAI's could use it
+            // Our own signed thinking comes back whole; OpenAI's encrypted reasoning means nothing to other providers.
+            case "reasoning" -> ThinkingToken.decode(item.path("encrypted_content").asText(""))
+                    .ifPresent(thinking -> pending.thinking = thinking);
             case "item_reference" -> throw new BadRequestException(path + ": item_reference is not supported: ccr "
                     + "stores no items; send the item itself");
             default -> throw new BadRequestException(path + ": input item type '" + type + "' is not supported; "
