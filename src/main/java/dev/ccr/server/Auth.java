@@ -15,7 +15,8 @@ import java.util.function.IntSupplier;
  * UI session cookie; without one, browsers from other origins are refused. A browser's state-changing call from another
  * origin is refused in both cases unless it shows the key itself (no cross-site request forgery through the cookie).
  * A team's client keys ({@code CLIENT_KEYS}) are accepted too, on the model endpoints only: the admin API and the UI
- * stay with {@code APIKEY}.
+ * stay with {@code APIKEY}. Gemini-dialect clients carry the key their own way, {@code x-goog-api-key} or
+ * {@code ?key=} ({@link #geminiKey}); it counts as {@code x-api-key}.
  */
 final class Auth {
     /** Where the UI trades the key for a session cookie; open to all, it checks the key itself. */
@@ -72,7 +73,26 @@ final class Auth {
     }
 
     private static boolean modelTraffic(String pathAndQuery) {
-        return pathAndQuery.startsWith("/v1/") || pathAndQuery.startsWith("/preset/");
+        return pathAndQuery.startsWith("/v1/") || pathAndQuery.startsWith(GeminiEndpoint.PREFIX)
+                || pathAndQuery.startsWith("/preset/");
+    }
+
+    /**
+     * The key a Gemini-dialect client sends, {@code x-goog-api-key} or else the {@code key} query parameter, on the
+     * Gemini endpoints only; null elsewhere or when there is none.
+     */
+    static String geminiKey(String path, String xGoogApiKey, String keyParameter) {
+        if (!path.startsWith(GeminiEndpoint.PREFIX)) {
+            return null;
+        }
+        return xGoogApiKey != null ? xGoogApiKey : keyParameter;
+    }
+
+    /** Whether a POST to {@code path} asks a model for an answer, which a client key's limits count. */
+    static boolean isModelCall(String path) {
+        return path.endsWith("/v1/messages") || path.equals(ChatCompletionsEndpoint.PATH)
+                || path.equals(OpenAiResponsesEndpoint.PATH)
+                || (path.startsWith(GeminiEndpoint.MODELS) && path.contains("enerateContent"));
     }
 
     /** The Bearer token of {@code Authorization}, else {@code x-api-key}. */

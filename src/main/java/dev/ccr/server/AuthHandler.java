@@ -48,7 +48,10 @@ final class AuthHandler implements HttpHandler {
         var headers = exchange.getRequestHeaders();
         String origin = headers.getFirst(Headers.ORIGIN);
         String authorization = headers.getFirst(Headers.AUTHORIZATION);
-        String xApiKey = headers.getFirst("x-api-key");
+        var keyParameter = exchange.getQueryParameters().get("key");
+        String xApiKey = headers.contains("x-api-key") ? headers.getFirst("x-api-key")
+                : Auth.geminiKey(exchange.getRequestPath(), headers.getFirst("x-goog-api-key"),
+                        keyParameter == null ? null : keyParameter.peekFirst());
         Optional<ApiError> refused = auth.check(pathAndQuery, authorization, xApiKey, origin,
                 sessions.valid(sessionToken(exchange)))
                 .or(() -> auth.checkSameOrigin(exchange.getRequestMethod().toString(),
@@ -61,7 +64,7 @@ final class AuthHandler implements HttpHandler {
         Optional<ClientKey> clientKey = auth.clientKey(authorization, xApiKey);
         if (clientKey.isPresent()) {
             exchange.putAttachment(CLIENT_KEY, clientKey.get());
-            if (exchange.getRequestMethod().equals(Methods.POST) && exchange.getRequestPath().endsWith("/v1/messages")) {
+            if (exchange.getRequestMethod().equals(Methods.POST) && Auth.isModelCall(exchange.getRequestPath())) {
                 Optional<KeyLimits.Refusal> over = limits.admit(clientKey.get());
                 if (over.isPresent()) {
                     Responses.error(exchange, ApiError.upstream(429, over.get().message(), null),
@@ -77,7 +80,7 @@ final class AuthHandler implements HttpHandler {
             exchange.getResponseHeaders()
                     .put(HttpString.tryFromString("Access-Control-Allow-Methods"), "GET, HEAD, POST, PUT, DELETE, OPTIONS")
                     .put(HttpString.tryFromString("Access-Control-Allow-Headers"),
-                            "authorization, x-api-key, content-type, anthropic-version, anthropic-beta");
+                            "authorization, x-api-key, x-goog-api-key, content-type, anthropic-version, anthropic-beta");
             exchange.setStatusCode(204);
             return;
         }

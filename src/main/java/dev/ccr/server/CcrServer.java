@@ -89,8 +89,12 @@ public final class CcrServer implements AutoCloseable {
         Clock clock = backends.clock();
         KeyLimits limits = team.limits();
         PresetEndpoint presetMessages = new PresetEndpoint(backends.presets());
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, current -> current.providers().isEmpty()
-                ? Optional.of(FirstRun.noProviders(backends.store().file())) : Optional.empty());
+        Function<Config, Optional<ApiError>> notConfigured = current -> current.providers().isEmpty()
+                ? Optional.of(FirstRun.noProviders(backends.store().file())) : Optional.empty();
+        MessagesEndpoint messages = new MessagesEndpoint(pipeline, notConfigured);
+        ChatCompletionsEndpoint chatCompletions = new ChatCompletionsEndpoint(pipeline, notConfigured);
+        OpenAiResponsesEndpoint openAiResponses = new OpenAiResponsesEndpoint(pipeline, notConfigured, clock);
+        GeminiEndpoint gemini = new GeminiEndpoint(pipeline, notConfigured);
         ModelsEndpoint models = new ModelsEndpoint(() -> pipeline.get().config(), clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(backends.store(), backends.reload(), config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(backends.logsDir());
@@ -115,6 +119,9 @@ public final class CcrServer implements AutoCloseable {
                 .get("/api/transformers", exchange -> Responses.json(exchange, 200, pipeline.get().transformersReport()))
                 .post("/v1/messages", messages.messages())
                 .post("/v1/messages/count_tokens", messages.countTokens())
+                .post(ChatCompletionsEndpoint.PATH, chatCompletions.handler())
+                .post(OpenAiResponsesEndpoint.PATH, openAiResponses.handler())
+                .post(GeminiEndpoint.MODELS + "*", gemini.handler())
                 .get("/v1/models", models.list())
                 .get("/v1/models/{id}", models.one())
                 .post("/preset/{name}/v1/messages", presetMessages.messages())

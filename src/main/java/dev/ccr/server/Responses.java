@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
-/** Writes small JSON answers, and errors in Anthropic's shape: the only place an error reaches a client. */
+/**
+ * Writes small JSON answers, and errors in the shape of the client's dialect ({@link ErrorShape}: Anthropic's unless
+ * the path is one of the OpenAI or Gemini endpoints): the only place an error reaches a client.
+ */
 final class Responses {
     private Responses() {
     }
@@ -30,7 +33,7 @@ final class Responses {
             return;
         }
         exchange.getResponseHeaders().clear();
-        send(exchange, error.status(), error.toBytes());
+        send(exchange, error.status(), ErrorShape.forPath(exchange.getRequestPath()).render(error));
     }
 
     /** The error with one header of its own, such as a 429's {@code retry-after}. */
@@ -41,7 +44,7 @@ final class Responses {
         }
         exchange.getResponseHeaders().clear();
         exchange.getResponseHeaders().put(HttpString.tryFromString(header), value);
-        send(exchange, error.status(), error.toBytes());
+        send(exchange, error.status(), ErrorShape.forPath(exchange.getRequestPath()).render(error));
     }
 
     private static void send(HttpServerExchange exchange, int status, byte[] body) {

@@ -1,6 +1,9 @@
 /**
  * Wire formats and the pure converters between them: the Anthropic Messages API on the client side, OpenAI chat
- * completions on the provider side, and server-sent events for both.
+ * completions on the provider side, and server-sent events for both. Clients of other dialects (OpenAI chat,
+ * Responses, Gemini) are converted into Anthropic requests and their answers back, with chat form as the hub: each
+ * dialect package converts to and from chat, and {@code openai} between chat and Anthropic in both directions. A
+ * client's request that cannot be converted is a {@link dev.ccr.wire.BadRequestException}.
  *
  * <p>Everything here is a function over Jackson trees or bytes: no server, no sockets, no clock, no logging. The
  * package may use Jackson and the JDK only, and nothing else of ccr may be reached from it ({@code design.md}).

@@ -6,6 +6,12 @@
  * ({@link dev.ccr.wire.openai.ChatToAnthropicStream}). The behaviour follows CCR 2.0.0 (docs/ccr-checklist.md,
  * sections A and B) with the corrections listed in each class's Javadoc and in docs/compatibility.md (Wire conversion).
  *
+ * <p>The other direction, for clients that speak OpenAI chat (or reach it through the Responses and Gemini
+ * conversions): {@link dev.ccr.wire.openai.ChatToAnthropicRequest} for their request (media through
+ * {@link dev.ccr.wire.openai.MediaBlocks}); their answer is {@code dev.ccr.wire.anthropic}'s, with
+ * {@link dev.ccr.wire.openai.UsageChunkLast} putting a stream's usage where OpenAI does; their errors are
+ * {@link dev.ccr.wire.openai.OpenAiError}.
+ *
  * <p>Data model. Requests and answers are Jackson trees at the boundary, because transformers edit them as trees.
  * Inside, Anthropic content blocks are read into the sealed {@code AnthropicBlock} (text, image, tool use, tool
  * result, thinking, or unknown with its raw JSON), so a new block type is a compile error in every switch. On the
