@@ -1,12 +1,12 @@
 package dev.ccr.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.PresetManifest;
-import dev.ccr.cli.preset.Presets;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigParser;
 import dev.ccr.pipeline.MessagesPipeline;
+import dev.ccr.preset.PresetManifest;
+import dev.ccr.preset.Presets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

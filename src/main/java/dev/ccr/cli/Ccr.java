@@ -1,15 +1,15 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.profile.Profile;
-import dev.ccr.cli.profile.ProfileException;
+import dev.ccr.profile.Profile;
+import dev.ccr.profile.ProfileException;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,13 +3,20 @@ package dev.ccr.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
+import dev.ccr.daemon.HealthProbe;
+import dev.ccr.daemon.PortCheck;
+import dev.ccr.daemon.ServerProcess;
+import dev.ccr.daemon.Service;
+import dev.ccr.launch.ClaudeEnvironment;
+import dev.ccr.launch.InterruptGuard;
+import dev.ccr.launch.Sessions;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +98,7 @@ final class ClaudeSession {
         PortCheck.ensureFree(config.host(), config.port());
         out.println("Service not running, starting service...");
         out.flush();
-        return switch (new ServerProcess(context).start(Optional.empty())) {
+        return switch (context.serverProcess().start(Optional.empty())) {
             case ServerProcess.Outcome.Started started -> {
                 sessions.markStartedByCode(started.server().pid());
                 yield started.server().port();
@@ -157,7 +164,7 @@ final class ClaudeSession {
             pumps.add(Thread.ofVirtual().start(() -> pump(claude.getInputStream(), out)));
             pumps.add(Thread.ofVirtual().start(() -> pump(claude.getErrorStream(), err)));
         }
-        Signals.Ignored interrupts = Signals.ignoreInterrupt();
+        InterruptGuard.Ignored interrupts = InterruptGuard.ignoreInterrupt();
         try {
             int code = claude.waitFor();
             for (Thread pump : pumps) {

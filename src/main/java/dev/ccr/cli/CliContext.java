@@ -1,8 +1,10 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.profile.Profile;
-import dev.ccr.cli.profile.Profiles;
 import dev.ccr.config.CcrHome;
+import dev.ccr.daemon.ServerProcess;
+import dev.ccr.daemon.StopSignal;
+import dev.ccr.profile.Profile;
+import dev.ccr.profile.Profiles;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -113,5 +115,11 @@ public record CliContext(
     /** The environment variable, or {@code null}. */
     String getenv(String name) {
         return env.get(name);
+    }
+
+    /** Starts this context's profile as a background server. */
+    public ServerProcess serverProcess() {
+        return new ServerProcess(new ServerProcess.Setting(home, profiles.root(), profile, env, clock, startTimeout,
+                Main.class.getName()));
     }
 }

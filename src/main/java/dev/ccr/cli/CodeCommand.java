@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import dev.ccr.config.Config;
+import dev.ccr.launch.ClaudeEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

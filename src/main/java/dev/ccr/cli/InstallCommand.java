@@ -1,8 +1,8 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.preset.PresetArchive;
-import dev.ccr.cli.preset.PresetDownload;
-import dev.ccr.cli.preset.Presets;
+import dev.ccr.preset.PresetArchive;
+import dev.ccr.preset.PresetDownload;
+import dev.ccr.preset.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.preset.Presets;
+import dev.ccr.preset.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -2,10 +2,10 @@ package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.Presets;
-import dev.ccr.cli.preset.SecretPlaceholders;
 import dev.ccr.config.Config;
 import dev.ccr.config.Json5;
+import dev.ccr.preset.Presets;
+import dev.ccr.preset.SecretPlaceholders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,9 +2,9 @@ package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.PresetManifest;
-import dev.ccr.cli.preset.Presets;
-import dev.ccr.cli.preset.SecretPlaceholders;
+import dev.ccr.preset.PresetManifest;
+import dev.ccr.preset.Presets;
+import dev.ccr.preset.SecretPlaceholders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.preset.PresetManifest;
-import dev.ccr.cli.preset.Presets;
+import dev.ccr.preset.PresetManifest;
+import dev.ccr.preset.Presets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -2,10 +2,11 @@ package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.PresetManifest;
-import dev.ccr.cli.preset.Presets;
 import dev.ccr.config.Config;
 import dev.ccr.config.EnvInterpolation;
+import dev.ccr.launch.ClaudeEnvironment;
+import dev.ccr.preset.PresetManifest;
+import dev.ccr.preset.Presets;
 
 import java.io.PrintWriter;
 import java.util.HashMap;

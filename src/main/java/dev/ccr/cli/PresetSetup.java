@@ -1,8 +1,8 @@
 package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.PresetManifest;
-import dev.ccr.cli.preset.Presets;
+import dev.ccr.preset.PresetManifest;
+import dev.ccr.preset.Presets;
 
 import java.io.IOException;
 import java.io.PrintWriter;

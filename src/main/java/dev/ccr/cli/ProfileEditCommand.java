@@ -1,6 +1,6 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.profile.Profile;
+import dev.ccr.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.profile.Profile;
-import dev.ccr.cli.profile.Profiles;
+import dev.ccr.profile.Profile;
+import dev.ccr.profile.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -1,5 +1,8 @@
 package dev.ccr.cli;
 
+import dev.ccr.daemon.ServerProcess;
+import dev.ccr.daemon.Service;
+import dev.ccr.launch.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +39,7 @@ final class RestartCommand implements Callable<Integer> {
         out.println("Starting claude code router service...");
         out.flush();
         configOption.load(context, out);
-        ServerProcess process = new ServerProcess(context);
+        ServerProcess process = context.serverProcess();
         return switch (process.start(Optional.ofNullable(configOption.file))) {
             case ServerProcess.Outcome.Started started -> {
                 out.printf("✅ Service started successfully in the background (PID %d, %s).%n",

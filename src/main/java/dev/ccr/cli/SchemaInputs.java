@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ccr.cli.preset.Conditions;
+import dev.ccr.preset.Conditions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

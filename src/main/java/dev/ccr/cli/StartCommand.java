@@ -4,6 +4,9 @@ import dev.ccr.app.RouterApp;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigException;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.daemon.PortCheck;
+import dev.ccr.daemon.ServerProcess;
+import dev.ccr.daemon.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -58,7 +61,7 @@ final class StartCommand implements Callable<Integer> {
         // Config problems and a taken port are reported here at once, not only in the background server's log.
         Config config = configOption.load(context, out);
         PortCheck.ensureFree(config.host(), config.port());
-        ServerProcess process = new ServerProcess(context);
+        ServerProcess process = context.serverProcess();
         return switch (process.start(Optional.ofNullable(configOption.file))) {
             case ServerProcess.Outcome.Started started -> {
                 out.printf("✅ claude-code-router started in the background (PID %d) at %s in %d ms%n",

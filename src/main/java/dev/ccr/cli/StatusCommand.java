@@ -1,6 +1,9 @@
 package dev.ccr.cli;
 
 import dev.ccr.config.Config;
+import dev.ccr.daemon.HealthProbe;
+import dev.ccr.daemon.Service;
+import dev.ccr.launch.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

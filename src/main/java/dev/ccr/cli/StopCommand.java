@@ -1,7 +1,9 @@
 package dev.ccr.cli;
 
-import dev.ccr.cli.profile.Profile;
 import dev.ccr.config.CcrHome;
+import dev.ccr.daemon.Service;
+import dev.ccr.launch.Sessions;
+import dev.ccr.profile.Profile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

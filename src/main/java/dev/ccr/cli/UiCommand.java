@@ -1,6 +1,8 @@
 package dev.ccr.cli;
 
 import dev.ccr.config.Config;
+import dev.ccr.daemon.ServerProcess;
+import dev.ccr.daemon.Service;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +49,7 @@ final class UiCommand implements Callable<Integer> {
         if (server == null) {
             out.println("Service not running, starting service...");
             out.flush();
-            server = switch (new ServerProcess(context).start(Optional.ofNullable(configOption.file))) {
+            server = switch (context.serverProcess().start(Optional.ofNullable(configOption.file))) {
                 case ServerProcess.Outcome.Started started -> started.server();
                 case ServerProcess.Outcome.Failed failed -> throw new CliException(failed.reason());
             };

@@ -1,13 +1,12 @@
 /**
  * The {@code ccr} command line (picocli): one class per command, listed in {@link dev.ccr.cli.Ccr}. Commands parse
- * arguments, print, and hand real work to the other packages. Every command gets the outside world — environment,
- * home folder, clock, input, browser — through {@link dev.ccr.cli.CliContext}, so tests run each command in a fresh
- * home. Also here: the background server and its PID file ({@code Service}, {@code ServerProcess}), {@code ccr code}'s
- * launch of Claude Code and its session count ({@code ClaudeSession}, {@code Sessions}), {@link dev.ccr.app.RouterApp}
- * (a running router assembled from a config, preset namespaces and the token-speed plugin included), and logging
- * set-up. Subpackages: {@code preset} (manifests, resolution, secret placeholders) and {@code statusline}.
+ * arguments, print, and hand the work to the rooms that hold it: {@code app} (a running router), {@code daemon} (the
+ * background router), {@code launch} (Claude Code's environment and sessions), {@code preset}, {@code profile} and
+ * {@code statusline}. Every command gets the outside world (environment, home folder, clock, input, browser) through
+ * {@link dev.ccr.cli.CliContext}, so tests run each command in a fresh home. Also here: the prompts and config edits
+ * {@code model} and {@code ui} share, {@code ClaudeSession} ({@code ccr code}'s run of Claude Code in the terminal),
+ * and the console's logging set-up.
  *
  * <p>May use every other package; nothing uses it. Nothing here returns null.
  */
 package dev.ccr.cli;
-

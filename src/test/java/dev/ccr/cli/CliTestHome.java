@@ -1,6 +1,10 @@
 package dev.ccr.cli;
 
 import dev.ccr.config.CcrHome;
+import dev.ccr.daemon.HealthProbe;
+import dev.ccr.daemon.Service;
+import dev.ccr.daemon.StopSignal;
+import dev.ccr.launch.Sessions;
 import picocli.CommandLine;
 
 import java.io.ByteArrayInputStream;

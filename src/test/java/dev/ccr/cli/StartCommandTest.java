@@ -1,5 +1,7 @@
 package dev.ccr.cli;
 
+import dev.ccr.daemon.HealthProbe;
+import dev.ccr.daemon.Service;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

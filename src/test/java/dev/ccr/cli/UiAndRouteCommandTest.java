@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.daemon.Service;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

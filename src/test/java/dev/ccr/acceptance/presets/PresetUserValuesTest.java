@@ -3,7 +3,7 @@ package dev.ccr.acceptance.presets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.cli.preset.PresetManifest;
+import dev.ccr.preset.PresetManifest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,0 @@
-package dev.ccr.cli.profile;
-
-/** A profile operation that cannot be done, with a message saying why and what to do instead. */
-public final class ProfileException extends RuntimeException {
-    public ProfileException(String message) {
-        super(message);
-    }
-}
