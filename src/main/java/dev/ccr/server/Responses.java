@@ -52,6 +52,11 @@ final class Responses {
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {
+        if (!exchange.isRequestComplete()) {
+            // Answered before its body was read (a refusal): the connection is closed after this answer and says so,
+            // or a client reusing it would send its next request into a connection the server is dropping.
+            exchange.setPersistent(false);
+        }
         exchange.setStatusCode(status);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);

@@ -48,6 +48,7 @@ class UiSessionTest {
 
             HttpResponse<String> forged = router.post("/api/config", "{\"Providers\":[]}", "Cookie", cookie, "Origin", "https://evil.example");
             assertThat(forged.statusCode()).isEqualTo(403);
+            assertThat(forged.headers().firstValue("connection")).as("refused before its body was read").contains("close");
             assertThat(forged.body()).contains("Changes from another origin are refused");
             assertThat(router.post("/api/config", "{\"Providers\":[]}", "Cookie", cookie, "Sec-Fetch-Site", "cross-site").statusCode())
                     .isEqualTo(403);
