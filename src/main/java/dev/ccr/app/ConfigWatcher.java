@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -25,10 +27,13 @@ final class ConfigWatcher implements AutoCloseable {
     /** Editors write a file in several steps; the last write within this long is the one applied. */
     private static final long SETTLE_MILLIS = 150;
 
-    /** Re-reads the file; answers whether it applied something new (false: the same text was applied already). */
+    /**
+     * Re-reads the file; empty when the same text was applied already, else the changed settings that wait for a
+     * restart.
+     */
     @FunctionalInterface
     interface Reload {
-        boolean apply() throws ConfigException;
+        Optional<List<String>> apply() throws ConfigException;
     }
 
     private final WatchService watch;
@@ -74,9 +79,8 @@ final class ConfigWatcher implements AutoCloseable {
 
     private static void apply(Path file, Reload reload) {
         try {
-            if (reload.apply()) {
-                LOG.info("Applied the changed config {}", file);
-            }
+            reload.apply().ifPresent(restartOnly -> LOG.info("Applied the changed config {}{}", file, restartOnly.isEmpty()
+                    ? "" : "; these apply at the next start (ccr restart): " + String.join(", ", restartOnly)));
         } catch (ConfigException e) {
             LOG.warn("The changed config {} is not applied: {}{}", file, e.getMessage(), e.problems().isEmpty() ? ""
                     : ": " + e.problems().stream().map(ConfigProblem::toString).collect(Collectors.joining("; ")));

@@ -7,6 +7,7 @@ import dev.ccr.resilience.Resilience;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,12 @@ final class CurrentRuntime {
         return runtime;
     }
 
-    /** Applies the file as it is now. Breakers and promotions carry over unless the resilience settings changed. */
-    synchronized void reload() throws ConfigException {
+    /**
+     * Applies the file as it is now. Breakers and promotions carry over unless the resilience settings changed.
+     *
+     * @return the changed settings that apply only at the next start ({@link RestartOnly})
+     */
+    synchronized List<String> reload() throws ConfigException {
         String text = fileText();
         Config next = store.load(notice -> { });
         Runtime running = runtime;
@@ -42,15 +47,15 @@ final class CurrentRuntime {
                 ? Optional.of(running.resilience()) : Optional.empty();
         runtime = Runtime.build(next, services, Runtime.Namespace.MAIN, carried);
         appliedText = text;
+        return RestartOnly.changed(services.startConfig(), next);
     }
 
-    /** {@link #reload()} unless the file holds the text applied already; answers whether it reloaded. */
-    synchronized boolean reloadIfChanged() throws ConfigException {
+    /** {@link #reload()} unless the file holds the text applied already; empty when it did not reload. */
+    synchronized Optional<List<String>> reloadIfChanged() throws ConfigException {
         if (fileText().equals(appliedText)) {
-            return false;
+            return Optional.empty();
         }
-        reload();
-        return true;
+        return Optional.of(reload());
     }
 
     private String fileText() {

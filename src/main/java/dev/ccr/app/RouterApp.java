@@ -8,6 +8,7 @@ import dev.ccr.server.CcrServer;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -85,9 +86,13 @@ public final class RouterApp implements AutoCloseable {
         }
     }
 
-    /** Applies the config file as it is now, without a restart ({@link CurrentRuntime}). */
-    public void reload() throws ConfigException {
-        current.reload();
+    /**
+     * Applies the config file as it is now, without a restart ({@link CurrentRuntime}).
+     *
+     * @return the changed settings that apply only at the next start
+     */
+    public List<String> reload() throws ConfigException {
+        return current.reload();
     }
 
     /** The runtime serving {@code /v1/messages} now. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -57,8 +58,9 @@ final class ConfigEndpoint {
             } catch (ConfigException e) {
                 throw refused("Config not saved", e);
             }
-            applySaved("Config saved");
-            Responses.json(exchange, 200, JSON.createObjectNode().put("success", true).put("message", "Config saved successfully"));
+            ObjectNode answer = JSON.createObjectNode().put("success", true).put("message", "Config saved successfully");
+            restartNeeded(answer, applySaved("Config saved"));
+            Responses.json(exchange, 200, answer);
         };
     }
 
@@ -107,17 +109,28 @@ final class ConfigEndpoint {
             } catch (ConfigException e) {
                 throw refused("Backup not restored", e);
             }
-            applySaved("Restored " + name);
-            Responses.json(exchange, 200, JSON.createObjectNode().put("success", true).put("message", "Restored " + name));
+            ObjectNode answer = JSON.createObjectNode().put("success", true).put("message", "Restored " + name);
+            restartNeeded(answer, applySaved("Restored " + name));
+            Responses.json(exchange, 200, answer);
         };
     }
 
-    /** A saved file was validated first, so this refuses only what changed on disk in between. */
-    private void applySaved(String what) {
+    /**
+     * Applies what was saved; returns the changed settings that wait for a restart. A saved file was validated first,
+     * so this refuses only what changed on disk in between.
+     */
+    private List<String> applySaved(String what) {
         try {
-            reload.apply();
+            return reload.apply();
         } catch (ConfigException e) {
             throw refused(what + " but not applied", e);
+        }
+    }
+
+    /** Names, when there are any, the changed settings that apply only at the next start. */
+    private static void restartNeeded(ObjectNode answer, List<String> settings) {
+        if (!settings.isEmpty()) {
+            settings.forEach(answer.putArray("restartNeeded")::add);
         }
     }
 

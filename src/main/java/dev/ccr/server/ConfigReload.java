@@ -2,12 +2,11 @@ package dev.ccr.server;
 
 import dev.ccr.config.ConfigException;
 
+import java.util.List;
+
 /** Applies the config file as saved now, without a restart; refuses with the problems when it does not validate. */
 @FunctionalInterface
 public interface ConfigReload {
-    /** For a server whose config only applies at the next start. */
-    ConfigReload NONE = () -> {
-    };
-
-    void apply() throws ConfigException;
+    /** @return the changed settings that apply only at the next start (the address, the key, the scripts ...) */
+    List<String> apply() throws ConfigException;
 }

@@ -155,11 +155,18 @@ export async function render(view, params, rest) {
         h('button', {onclick: () => review.replaceChildren()}, 'Cancel'))));
   }
 
+  /** What the saved config changes now, and what waits for a restart. */
+  function applied(answer) {
+    const later = answer.restartNeeded ?? [];
+    return '. ccr uses it from the next request' + (later.length === 0 ? '.'
+      : '; ' + later.join(', ') + ' apply at the next start (ccr restart).');
+  }
+
   async function save(text) {
     review.replaceChildren();
     try {
       const answer = await api('config', {method: 'POST', body: text});
-      outcome.append(message((answer.message ?? 'Saved') + '. ccr uses it from the next request.', true));
+      outcome.append(message((answer.message ?? 'Saved') + applied(answer), true));
       saved = await api('config' + (revealed ? '?reveal=true' : ''));
       draft = structuredClone(saved);
       raw = null;
@@ -182,7 +189,7 @@ export async function render(view, params, rest) {
     outcome.replaceChildren();
     try {
       const answer = await api('config/backups/' + encodeURIComponent(name) + '/restore', {method: 'POST'});
-      outcome.append(message(answer.message + '. ccr uses it from the next request.', true));
+      outcome.append(message(answer.message + applied(answer), true));
       saved = await api('config' + (revealed ? '?reveal=true' : ''));
       draft = structuredClone(saved);
       showTab(tab);

@@ -75,6 +75,21 @@ class RouterAppReloadTest {
     }
 
     @Test
+    void settingsOpenedAtStartAreNamedForARestartAndTheRestApplies() throws Exception {
+        try (MockWebServer a = Upstreams.mock(); MockWebServer b = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
+            String next = twoProviders(a, b, "b,mb").replaceFirst("\\{", "{\"APIKEY\": \"new-key\", \"LOG_LEVEL\": \"warn\", ");
+            Files.writeString(router.configFile(), next);
+
+            assertThat(router.app().reload()).containsExactly("APIKEY", "LOG and LOG_LEVEL");
+            assertThat(router.app().runtime().config().router().defaultRoute()).contains("b,mb");
+            b.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(COMPLETION.formatted("from b")).build());
+            assertThat(router.post("/v1/messages", REQUEST).body()).as("a server started without a key keeps answering without one until it restarts")
+                    .contains("from b");
+        }
+    }
+
+    @Test
     void breakersCarryOverWhenTheResilienceSettingsDidNotChange() throws Exception {
         try (MockWebServer a = Upstreams.mock(); MockWebServer b = Upstreams.mock();
              RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
