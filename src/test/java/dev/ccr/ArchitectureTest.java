@@ -91,6 +91,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void ofTheRoomsBesideTheCommandsOnlyLaunchUsesAnotherOneTheDaemon() {
+        List<String> rooms = List.of("daemon", "launch", "preset", "profile", "statusline");
+        for (String room : rooms) {
+            String[] others = rooms.stream()
+                    .filter(other -> !other.equals(room) && !(room.equals("launch") && other.equals("daemon")))
+                    .map(other -> "dev.ccr." + other + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.ccr." + room + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .check(classes);
+        }
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.ccr.(**)").should().beFreeOfCycles().check(classes);
     }

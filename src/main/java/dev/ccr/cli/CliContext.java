@@ -117,9 +117,13 @@ public record CliContext(
         return env.get(name);
     }
 
+    /** How this context's profile starts as a background server. */
+    public ServerProcess.Setting serverSetting() {
+        return new ServerProcess.Setting(home, profiles.root(), profile, env, clock, startTimeout, Main.class.getName());
+    }
+
     /** Starts this context's profile as a background server. */
     public ServerProcess serverProcess() {
-        return new ServerProcess(new ServerProcess.Setting(home, profiles.root(), profile, env, clock, startTimeout,
-                Main.class.getName()));
+        return new ServerProcess(serverSetting());
     }
 }

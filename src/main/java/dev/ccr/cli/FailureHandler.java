@@ -1,6 +1,7 @@
 package dev.ccr.cli;
 
 import dev.ccr.config.ConfigException;
+import dev.ccr.preset.PresetException;
 import dev.ccr.server.PortInUseException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,6 +31,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
             }
             case PortInUseException port -> {
                 err.println(port.getMessage());
+                yield ExitCodes.FAILURE;
+            }
+            case PresetException preset -> {
+                err.println(preset.getMessage());
                 yield ExitCodes.FAILURE;
             }
             case Prompts.NoAnswerException noAnswer -> {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import dev.ccr.transform.builtin.Builtins;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code ccr model}: picks the model of each router slot and adds models and providers (with transformers), either
@@ -40,10 +42,12 @@ final class ModelCommand implements Callable<Integer> {
     static final SequencedMap<String, String> SLOTS = ordered("default", "Default Model", "background", "Background Model",
             "think", "Think Model", "longContext", "Long Context Model", "webSearch", "Web Search Model", "image", "Image Model");
 
-    /** CCR's picker list (modelSelector.ts) plus the passthrough one. */
-    static final List<String> TRANSFORMERS = List.of("Anthropic", "anthropic", "deepseek", "gemini", "openrouter", "groq",
-            "maxtoken", "tooluse", "gemini-cli", "reasoning", "sampling", "enhancetool", "cleancache", "vertex-gemini",
-            "chutes-glm", "qwen-cli", "rovo-cli");
+    /**
+     * Names CCR's picker (modelSelector.ts) offers that ccr has no built-in for. They stay on offer because a JS plugin
+     * listed in the config's {@code transformers} can provide them, and because the config this command writes may
+     * also be run by CCR; without such a plugin ccr skips them with a warning ({@code pipeline/ProviderChains}).
+     */
+    private static final List<String> CCR_PICKER_ONLY = List.of("anthropic", "gemini-cli", "chutes-glm", "qwen-cli", "rovo-cli");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -221,13 +225,20 @@ final class ModelCommand implements Callable<Integer> {
         out.println("✓ " + slot + " set to " + provider + "," + model);
     }
 
+    /** The picker's transformers: every built-in, in the registry's order, then {@link #CCR_PICKER_ONLY}. */
+    static List<String> transformers() {
+        List<String> builtIn = Builtins.registry().names();
+        return Stream.concat(builtIn.stream(), CCR_PICKER_ONLY.stream()).distinct().toList();
+    }
+
     private static ArrayNode askTransformers(Prompts prompts) {
         ArrayNode use = JSON.createArrayNode();
+        List<String> transformers = transformers();
         do {
-            List<String> choices = new ArrayList<>(TRANSFORMERS);
+            List<String> choices = new ArrayList<>(transformers);
             choices.add("other (type a name)");
             int chosen = prompts.choose("Select a transformer:", choices);
-            String name = chosen == TRANSFORMERS.size() ? prompts.required("Transformer name:", n -> null) : TRANSFORMERS.get(chosen);
+            String name = chosen == transformers.size() ? prompts.required("Transformer name:", n -> null) : transformers.get(chosen);
             switch (name) {
                 case "maxtoken" -> {
                     String max = prompts.required("Max tokens:", v -> v.matches("[1-9][0-9]*") ? null : "Please enter a valid positive number");

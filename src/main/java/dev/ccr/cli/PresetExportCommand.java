@@ -1,11 +1,9 @@
 package dev.ccr.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
-import dev.ccr.config.Json5;
+import dev.ccr.preset.PresetExport;
 import dev.ccr.preset.Presets;
-import dev.ccr.preset.SecretPlaceholders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,15 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code ccr preset export NAME}: writes the current config as a preset's {@code manifest.json}, version 1.0.0, with
- * secrets replaced by environment placeholders named per field (see {@link SecretPlaceholders}). The config is
- * exported as written, so {@code $VAR}s stay as they are and no secret from the environment can leak. Unlike CCR,
+ * secrets replaced by environment placeholders named per field ({@link PresetExport} writes it). Unlike CCR,
  * {@code --output} and {@code --include-sensitive} work.
  */
 @Command(name = "export", description = {"Export the current config as a preset.", "",
@@ -64,11 +59,7 @@ final class PresetExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Presets presets = new Presets(context.home().presets());
-        Path target = output != null ? output.toAbsolutePath() : presets.dirOf(name);
-        if (Files.exists(target.resolve(Presets.MANIFEST)) || (output == null && Files.exists(target))) {
-            throw new CliException("Preset directory already exists: " + target
-                    + " (delete it with ccr preset delete " + name + ", or choose another name)");
-        }
+        PresetExport.target(presets, name, output);
         Config config = configOption.load(context, spec.commandLine().getErr());
         if (context.interactive()) {
             Prompts prompts = new Prompts(context, out);
@@ -76,49 +67,22 @@ final class PresetExportCommand implements Callable<Integer> {
             author = author != null ? author : prompts.text("Author (optional):", "");
             tags = tags != null ? tags : prompts.text("Keywords (comma-separated, optional):", "");
         }
-        ObjectNode document = (ObjectNode) config.document();
-        SecretPlaceholders.Result sanitized = includeSensitive
-                ? new SecretPlaceholders.Result(document, java.util.List.of())
-                : SecretPlaceholders.apply(document);
+        PresetExport.Exported exported = PresetExport.write(presets, name, output, (ObjectNode) config.document(),
+                new PresetExport.Metadata(description, author, tags), includeSensitive);
 
-        ObjectNode manifest = document.objectNode();
-        manifest.put("name", name).put("version", "1.0.0");
-        if (description != null && !description.isBlank()) {
-            manifest.put("description", description);
-        }
-        if (author != null && !author.isBlank()) {
-            manifest.put("author", author);
-        }
-        if (tags != null && !tags.isBlank()) {
-            ArrayNode keywords = manifest.putArray("keywords");
-            for (String tag : tags.split(",")) {
-                if (!tag.isBlank()) {
-                    keywords.add(tag.trim());
-                }
-            }
-        }
-        manifest.setAll(sanitized.config());
-        manifest.put("name", name).put("version", "1.0.0");
-        if (output != null) {
-            Files.createDirectories(target);
-            Files.writeString(target.resolve(Presets.MANIFEST), Json5.pretty(manifest), StandardCharsets.UTF_8);
-        } else {
-            presets.save(name, manifest);
-        }
-
+        Path target = exported.target();
         out.println("✓ Preset exported successfully");
         out.println("Location: " + target);
-        out.println("  - Providers: " + manifest.path("Providers").size());
-        out.println("  - Router rules: " + manifest.path("Router").size());
+        out.println("  - Providers: " + exported.manifest().path("Providers").size());
+        out.println("  - Router rules: " + exported.manifest().path("Router").size());
         if (includeSensitive) {
             out.println("  - Secrets kept as they are (--include-sensitive): do not share this preset.");
         } else {
-            out.println("  - Sensitive fields sanitized: " + sanitized.replaced().size());
-            sanitized.replaced().forEach(r -> out.println("      " + r.path() + " → " + r.placeholder()));
+            out.println("  - Sensitive fields sanitized: " + exported.replaced().size());
+            exported.replaced().forEach(r -> out.println("      " + r.path() + " → " + r.placeholder()));
         }
-        var variables = SecretPlaceholders.variablesIn(sanitized.config());
-        if (!variables.isEmpty()) {
-            out.println("Whoever uses this preset sets these environment variables: " + String.join(", ", variables));
+        if (!exported.variables().isEmpty()) {
+            out.println("Whoever uses this preset sets these environment variables: " + String.join(", ", exported.variables()));
         }
         out.println("To share it: send the folder " + target + "; install with: ccr preset install <folder>");
         return ExitCodes.OK;

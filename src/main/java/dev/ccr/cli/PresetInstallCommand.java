@@ -1,7 +1,6 @@
 package dev.ccr.cli;
 
-import dev.ccr.preset.PresetManifest;
-import dev.ccr.preset.Presets;
+import dev.ccr.preset.PresetInstaller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -9,8 +8,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,31 +44,9 @@ final class PresetInstallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PresetSetup setup = new PresetSetup(context, out);
-        Presets presets = setup.presets();
-        if (source.startsWith("http://") || source.startsWith("https://")) {
-            throw new CliException("URL installation is not supported by ccr preset install; use: ccr install " + source);
-        }
-        PresetManifest preset;
-        Path folder = Path.of(source);
-        boolean fresh = source.contains("/") || source.contains("\\") || (Files.isDirectory(folder) && !presets.installed(source));
-        String target = source;
-        if (fresh) {
-            if (!Files.isDirectory(folder)) {
-                throw new CliException("Preset directory not found: " + source);
-            }
-            target = name != null ? name : folder.toAbsolutePath().normalize().getFileName().toString();
-            if (presets.installed(target)) {
-                throw PresetSetup.alreadyInstalled(target);
-            }
-            preset = Presets.read(target, folder);
-            out.println("Reading preset from: " + folder);
-        } else {
-            preset = presets.find(source).orElseThrow(() -> new CliException(
-                    "Preset '" + source + "' not found. Give the path of a preset folder (e.g. ./" + source + ")."));
-            out.println("Reconfiguring preset: " + source);
-        }
-
-        setup.run(preset, fresh ? Optional.of(folder) : Optional.empty(), given);
+        PresetInstaller.Chosen chosen = setup.installer().choose(source, Optional.ofNullable(name));
+        out.println(chosen.folder().map(folder -> "Reading preset from: " + folder).orElse("Reconfiguring preset: " + source));
+        setup.run(chosen.preset(), chosen.folder(), given);
         return ExitCodes.OK;
     }
 }

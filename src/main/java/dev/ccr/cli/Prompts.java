@@ -1,5 +1,7 @@
 package dev.ccr.cli;
 
+import dev.ccr.preset.Questions;
+
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -16,7 +19,7 @@ import java.util.function.Function;
  * a secret, yes/no, and a numbered menu. Reads answers from the context's input, so tests script them; when the input
  * ends before an answer, {@link NoAnswerException} says which flag to use instead.
  */
-final class Prompts {
+final class Prompts implements Questions {
     private final BufferedReader in;
     private final PrintWriter out;
     private final boolean terminal;
@@ -27,14 +30,15 @@ final class Prompts {
         this.terminal = context.interactive() && context.in() == System.in && CliContext.terminalAttached();
     }
 
-    /** Prints one line between questions. */
-    void say(String line) {
+    @Override
+    public void say(String line) {
         out.println(line);
         out.flush();
     }
 
     /** Free text; an empty answer takes {@code fallback} (shown in brackets when not empty). */
-    String text(String question, String fallback) {
+    @Override
+    public String text(String question, String fallback) {
         out.print(question + (fallback.isEmpty() ? "" : " [" + fallback + "]") + " ");
         out.flush();
         String answer = readLine(question).trim();
@@ -54,7 +58,8 @@ final class Prompts {
     }
 
     /** A secret: not echoed when a terminal is attached. */
-    String secret(String question) {
+    @Override
+    public String secret(String question) {
         if (terminal) {
             Console console = System.console();
             char[] chars = console.readPassword("%s ", question);
@@ -68,9 +73,10 @@ final class Prompts {
         return readLine(question);
     }
 
-    boolean confirm(String question, boolean fallback) {
+    @Override
+    public boolean confirm(String question, boolean fallback) {
         while (true) {
-            String answer = text(question + (fallback ? " (Y/n)" : " (y/N)"), "").toLowerCase(java.util.Locale.ROOT);
+            String answer = text(question + (fallback ? " (Y/n)" : " (y/N)"), "").toLowerCase(Locale.ROOT);
             if (answer.isEmpty()) {
                 return fallback;
             }
@@ -90,7 +96,8 @@ final class Prompts {
     }
 
     /** A numbered menu with a default ({@code -1} for none); returns the index chosen. */
-    int choose(String question, List<String> options, int fallback) {
+    @Override
+    public int choose(String question, List<String> options, int fallback) {
         if (options.isEmpty()) {
             throw new IllegalArgumentException("nothing to choose from");
         }
@@ -113,7 +120,8 @@ final class Prompts {
     }
 
     /** Several items of a numbered menu, as comma-separated numbers; an empty answer chooses none. */
-    List<Integer> chooseSeveral(String question, List<String> options) {
+    @Override
+    public List<Integer> chooseSeveral(String question, List<String> options) {
         out.println(question);
         for (int i = 0; i < options.size(); i++) {
             out.printf("  %2d) %s%n", i + 1, options.get(i));
@@ -145,7 +153,8 @@ final class Prompts {
     }
 
     /** Lines until one that is just {@code .}, for multi-line answers. */
-    String multiline(String question) {
+    @Override
+    public String multiline(String question) {
         out.println(question + " (end with a line containing only .)");
         out.flush();
         StringBuilder text = new StringBuilder();

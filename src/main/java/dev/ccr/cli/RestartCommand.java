@@ -33,7 +33,7 @@ final class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        boolean stopped = new Service(context.home()).stop(StopCommand.GRACE);
+        boolean stopped = new Service(context.home()).stop(Service.STOP_GRACE);
         new Sessions(context.home()).forgetAll();
         out.println(stopped ? "claude code router service has been stopped." : "Service was not running or failed to stop.");
         out.println("Starting claude code router service...");

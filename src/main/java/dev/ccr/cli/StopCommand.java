@@ -22,7 +22,6 @@ final class StopCommand implements Callable<Integer> {
     /** CCR's messages (spec §6.3, §11 item 66). */
     static final String STOPPED = "claude code router service has been successfully stopped.";
     static final String NOT_RUNNING = "Failed to stop the service. It may have already been stopped.";
-    static final Duration GRACE = Duration.ofSeconds(10);
 
     private final CliContext context;
 
@@ -41,7 +40,7 @@ final class StopCommand implements Callable<Integer> {
         List<CcrHome> homes = all ? context.profiles().list().stream().map(Profile::home).toList() : List.of(context.home());
         boolean stopped = false;
         for (CcrHome home : homes) {
-            stopped |= new Service(home).stop(GRACE);
+            stopped |= new Service(home).stop(Service.STOP_GRACE);
             new Sessions(home).forgetAll();
         }
         spec.commandLine().getOut().println(stopped ? STOPPED : NOT_RUNNING);

@@ -23,6 +23,9 @@ import java.util.Optional;
  * and is deleted when read.
  */
 public final class Service {
+    /** How long {@code ccr stop} and the last {@code ccr code} session wait after SIGTERM before forcing the stop. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CcrHome home;

@@ -6,17 +6,17 @@ package dev.ccr.launch;
  * session uncounted. Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) reflectively; where it is missing,
  * nothing changes.
  */
-public final class InterruptGuard {
+final class InterruptGuard {
     private InterruptGuard() {
     }
 
     /** Restores the previous handler when closed. */
-    public interface Ignored extends AutoCloseable {
+    interface Ignored extends AutoCloseable {
         @Override
         public void close();
     }
 
-    public static Ignored ignoreInterrupt() {
+    static Ignored ignoreInterrupt() {
         try {
             Class<?> signalType = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");

@@ -38,7 +38,7 @@ public final class Sessions {
         this.home = home;
     }
 
-    public Path dir() {
+    Path dir() {
         return home.runtime().resolve("sessions");
     }
 
@@ -47,7 +47,7 @@ public final class Sessions {
     }
 
     /** One registered session; closing it removes it. */
-    public final class Session implements AutoCloseable {
+    final class Session implements AutoCloseable {
         private final Path file;
 
         private Session(Path file) {
@@ -60,7 +60,7 @@ public final class Sessions {
         }
     }
 
-    public Session register() {
+    Session register() {
         try {
             Files.createDirectories(dir());
             long pid = ProcessHandle.current().pid();
@@ -104,7 +104,7 @@ public final class Sessions {
     }
 
     /** Remembers that {@code ccr code} started the server with this PID. */
-    public void markStartedByCode(long serverPid) {
+    void markStartedByCode(long serverPid) {
         try {
             Service.writeAtomically(marker(), Long.toString(serverPid));
         } catch (IOException e) {
@@ -113,7 +113,7 @@ public final class Sessions {
     }
 
     /** The PID of the server {@code ccr code} started, if it did. */
-    public Optional<Long> startedByCode() {
+    Optional<Long> startedByCode() {
         try {
             return Optional.of(Long.parseLong(Files.readString(marker(), StandardCharsets.UTF_8).trim()));
         } catch (IOException | NumberFormatException e) {
@@ -121,7 +121,7 @@ public final class Sessions {
         }
     }
 
-    public void forgetStartedByCode() {
+    void forgetStartedByCode() {
         Service.deleteQuietly(marker());
     }
 
@@ -138,7 +138,7 @@ public final class Sessions {
     }
 
     /** Runs {@code action} while holding the home's lock, against other ccr processes and other threads. */
-    public <T> T locked(Supplier<T> action) {
+    <T> T locked(Supplier<T> action) {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(home.dir().toAbsolutePath().normalize(), k -> new ReentrantLock());
         jvmLock.lock();
         try {

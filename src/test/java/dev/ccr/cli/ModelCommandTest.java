@@ -2,10 +2,12 @@ package dev.ccr.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ccr.config.Json5;
+import dev.ccr.transform.builtin.Builtins;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,11 +104,11 @@ class ModelCommandTest {
                     "",                                     // no key
                     "qwen3, llama3",                        // models
                     "y",                                    // transformers?
-                    "7",                                    // maxtoken
+                    String.valueOf(ModelCommand.transformers().indexOf("maxtoken") + 1),
                     "0",                                    // refused
                     "16000",
                     "y",                                    // another
-                    "18",                                   // other (type a name)
+                    String.valueOf(ModelCommand.transformers().size() + 1), // other (type a name)
                     "reasoning",
                     "{\"enable\":true}",
                     "n",                                    // no more
@@ -141,5 +143,14 @@ class ModelCommandTest {
         try (Stream<Path> files = Files.list(home.dir())) {
             return files.filter(p -> p.getFileName().toString().endsWith(".bak")).toList();
         }
+    }
+
+    @Test
+    void thePickerOffersEveryBuiltInTransformerFirstThenCcrsPickerOnlyNames() {
+        List<String> builtIn = Builtins.registry().names();
+
+        assertThat(ModelCommand.transformers()).startsWith(builtIn.toArray(String[]::new))
+                .contains("gemini-cli", "qwen-cli", "rovo-cli", "chutes-glm")
+                .doesNotHaveDuplicates();
     }
 }

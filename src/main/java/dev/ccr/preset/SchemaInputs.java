@@ -1,11 +1,10 @@
-package dev.ccr.cli;
+package dev.ccr.preset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.ccr.preset.Conditions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +22,10 @@ import java.util.regex.PatternSyntaxException;
 final class SchemaInputs {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Prompts prompts;
+    private final Questions prompts;
     private final boolean interactive;
 
-    SchemaInputs(Prompts prompts, boolean interactive) {
+    SchemaInputs(Questions prompts, boolean interactive) {
         this.prompts = prompts;
         this.interactive = interactive;
     }
@@ -53,12 +52,12 @@ final class SchemaInputs {
             } else if (!required(field)) {
                 continue;
             } else {
-                throw new CliException("The preset needs '" + label(field) + "': pass --set " + id + "=<value>"
+                throw new PresetException("The preset needs '" + label(field) + "': pass --set " + id + "=<value>"
                         + " (or run in a terminal to be asked).");
             }
             String problem = check(field, value, presetConfig, values);
             if (problem != null) {
-                throw new CliException(problem);
+                throw new PresetException(problem);
             }
             values.set(id, value);
         }
@@ -156,7 +155,7 @@ final class SchemaInputs {
                 try {
                     yield text.contains(".") ? NODES.numberNode(Double.parseDouble(text.trim())) : NODES.numberNode(Long.parseLong(text.trim()));
                 } catch (NumberFormatException e) {
-                    throw new CliException(label(field) + " must be a number, not '" + text + "'");
+                    throw new PresetException(label(field) + " must be a number, not '" + text + "'");
                 }
             }
             case "confirm" -> NODES.booleanNode(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes") || text.equalsIgnoreCase("y"));

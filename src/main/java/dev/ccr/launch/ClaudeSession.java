@@ -1,4 +1,4 @@
-package dev.ccr.cli;
+package dev.ccr.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,10 +7,8 @@ import dev.ccr.daemon.HealthProbe;
 import dev.ccr.daemon.PortCheck;
 import dev.ccr.daemon.ServerProcess;
 import dev.ccr.daemon.Service;
-import dev.ccr.launch.ClaudeEnvironment;
-import dev.ccr.launch.InterruptGuard;
-import dev.ccr.launch.Sessions;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,22 +34,33 @@ import java.util.Optional;
  * included, no shell, no re-quoting; the environment is also set on the process, not only in the settings file;
  * a router the user started with {@code ccr start} is never stopped by {@code ccr code}; readiness is an HTTP probe.
  */
-final class ClaudeSession {
-    private final CliContext context;
+public final class ClaudeSession {
+    /** What {@code ccr code} returns when Claude Code could not be started at all. */
+    private static final int NOT_STARTED = 1;
+
+    private final ServerProcess.Setting server;
+    private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Service service;
     private final Sessions sessions;
 
-    ClaudeSession(CliContext context, PrintWriter out, PrintWriter err) {
-        this.context = context;
+    /**
+     * A session in {@code server.home()}, with {@code server.env()} as Claude Code's environment and {@code in} as its
+     * input ({@link System#in} means a real terminal, which Claude Code then reads itself); {@code server} also says
+     * how to start the router in the background when none answers.
+     */
+    public ClaudeSession(ServerProcess.Setting server, InputStream in, PrintWriter out, PrintWriter err) {
+        this.server = server;
+        this.in = in;
         this.out = out;
         this.err = err;
-        this.service = new Service(context.home());
-        this.sessions = new Sessions(context.home());
+        this.service = new Service(server.home());
+        this.sessions = new Sessions(server.home());
     }
 
-    int run(Config config, List<String> args, ClaudeEnvironment.PresetLaunch preset, boolean needsServer) {
+    /** Runs Claude Code with {@code args} (and the router, when {@code needsServer}); returns its exit code. */
+    public int run(Config config, List<String> args, ClaudeEnvironment.PresetLaunch preset, boolean needsServer) {
         Sessions.Session session;
         int port = config.port();
         if (needsServer) {
@@ -98,12 +107,13 @@ final class ClaudeSession {
         PortCheck.ensureFree(config.host(), config.port());
         out.println("Service not running, starting service...");
         out.flush();
-        return switch (context.serverProcess().start(Optional.empty())) {
+        return switch (new ServerProcess(server).start(Optional.empty())) {
             case ServerProcess.Outcome.Started started -> {
                 sessions.markStartedByCode(started.server().pid());
                 yield started.server().port();
             }
-            case ServerProcess.Outcome.Failed failed -> throw new CliException(failed.reason()
+            // The command line prints the message of a failure it has no case for, and exits 1.
+            case ServerProcess.Outcome.Failed failed -> throw new IllegalStateException(failed.reason()
                     + "\nService startup failed; run `ccr start` to see why, then `ccr code` again.");
         };
     }
@@ -115,7 +125,7 @@ final class ClaudeSession {
         Optional<Long> startedByCode = sessions.startedByCode();
         Optional<Service.Running> running = service.running(config.port());
         if (startedByCode.isPresent() && running.isPresent() && running.get().pid() == startedByCode.get()) {
-            service.stop(StopCommand.GRACE);
+            service.stop(Service.STOP_GRACE);
         }
         sessions.forgetStartedByCode();
     }
@@ -124,7 +134,7 @@ final class ClaudeSession {
         LinkedHashMap<String, String> variables = ClaudeEnvironment.variables(config, port);
         preset.namespace().ifPresent(ns -> variables.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port + ns));
         ObjectNode settings = ClaudeEnvironment.settings(config, variables, preset);
-        Path settingsFile = ClaudeEnvironment.writeSettingsFile(context.home().runtime().resolve("settings"), settings);
+        Path settingsFile = ClaudeEnvironment.writeSettingsFile(server.home().runtime().resolve("settings"), settings);
 
         List<String> command = new ArrayList<>(claudeCommand(config));
         command.addAll(args);
@@ -134,11 +144,11 @@ final class ClaudeSession {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.clear();
-        env.putAll(context.env());
+        env.putAll(server.env());
         settings.path("env").properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
         env.remove(ClaudeEnvironment.UNSET_BEDROCK);
 
-        boolean realTerminal = context.in() == System.in;
+        boolean realTerminal = in == System.in;
         boolean nonInteractive = ClaudeEnvironment.nonInteractive(config);
         builder.redirectInput(realTerminal && !nonInteractive ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.PIPE);
         if (realTerminal) {
@@ -152,13 +162,13 @@ final class ClaudeSession {
             err.println("Make sure Claude Code is installed: npm install -g @anthropic-ai/claude-code");
             err.println("(or set CLAUDE_PATH in the config or the environment to its path)");
             err.flush();
-            return ExitCodes.FAILURE;
+            return NOT_STARTED;
         }
         List<Thread> pumps = new ArrayList<>();
         if (nonInteractive) {
             closeQuietly(claude.getOutputStream());
         } else if (!realTerminal) {
-            pumps.add(Thread.ofVirtual().start(() -> copyAndClose(context.in(), claude.getOutputStream())));
+            pumps.add(Thread.ofVirtual().start(() -> copyAndClose(in, claude.getOutputStream())));
         }
         if (!realTerminal) {
             pumps.add(Thread.ofVirtual().start(() -> pump(claude.getInputStream(), out)));
@@ -174,7 +184,7 @@ final class ClaudeSession {
         } catch (InterruptedException e) {
             claude.destroy();
             Thread.currentThread().interrupt();
-            return ExitCodes.FAILURE;
+            return NOT_STARTED;
         } finally {
             interrupts.close();
         }
@@ -188,7 +198,7 @@ final class ClaudeSession {
     List<String> claudeCommand(Config config) {
         JsonNode configured = config.resolved().path("CLAUDE_PATH");
         String value = configured.isTextual() && !configured.asText().isBlank() ? configured.asText()
-                : Optional.ofNullable(context.env().get("CLAUDE_PATH")).filter(s -> !s.isBlank()).orElse("claude");
+                : Optional.ofNullable(server.env().get("CLAUDE_PATH")).filter(s -> !s.isBlank()).orElse("claude");
         List<String> words = Files.exists(Path.of(value)) ? List.of(value) : Arrays.asList(value.trim().split("\\s+"));
         List<String> command = new ArrayList<>(words);
         command.set(0, onPath(words.getFirst()));
@@ -199,9 +209,9 @@ final class ClaudeSession {
         if (executable.contains("/") || executable.contains("\\")) {
             return executable;
         }
-        String path = context.env().get("PATH");
+        String path = server.env().get("PATH");
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, executable))) {
                     return Path.of(dir, executable).toString();
                 }
