@@ -5,8 +5,9 @@
  * dialect package converts to and from chat, and {@code openai} between chat and Anthropic in both directions. A
  * client's request that cannot be converted is a {@link dev.ccr.wire.BadRequestException}.
  *
- * <p>Everything here is a function over Jackson trees or bytes: no server, no sockets, no clock, no logging. The
- * package may use Jackson and the JDK only, and nothing else of ccr may be reached from it ({@code design.md}).
+ * <p>Everything here is a function over Jackson trees or bytes: no server, no sockets, no logging, and
+ * the current time only through an {@code InstantSource} argument (the system's when none is given). The
+ * package may use Jackson and the JDK only, and nothing else of ccr may be reached from it (ArchitectureTest).
  *
  * <p>The streaming contract is {@link dev.ccr.wire.StreamConverter}: one upstream event in, zero or more client events
  * out through an {@link dev.ccr.wire.EventSink}, with the closing events emitted in {@code atEnd}. Converters never

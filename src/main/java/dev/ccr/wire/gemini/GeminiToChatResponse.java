@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +30,11 @@ public final class GeminiToChatResponse {
 
     /** As {@link #convert(ObjectNode)}, with tool call ids for unnamed calls from {@code ids}. */
     public static ObjectNode convert(ObjectNode gemini, Supplier<String> ids) {
+        return convert(gemini, ids, InstantSource.system());
+    }
+
+    /** As {@link #convert(ObjectNode, Supplier)}, with the completion's {@code created} time from {@code time}. */
+    public static ObjectNode convert(ObjectNode gemini, Supplier<String> ids, InstantSource time) {
         requireNonNull(gemini, "gemini");
         if (gemini.has("error") && !gemini.has("candidates")) {
             return gemini;
@@ -40,7 +45,7 @@ public final class GeminiToChatResponse {
         ObjectNode out = WireJson.object();
         out.put("id", gemini.path("responseId").asText("chatcmpl-gemini"));
         out.put("object", "chat.completion");
-        out.put("created", Instant.now().getEpochSecond());
+        out.put("created", time.instant().getEpochSecond());
         out.put("model", gemini.path("modelVersion").asText(""));
         ObjectNode choice = out.putArray("choices").addObject();
         choice.put("index", 0);

@@ -9,7 +9,7 @@ import dev.ccr.wire.EventSink;
 import dev.ccr.wire.StreamConverter;
 import dev.ccr.wire.sse.SseEvent;
 
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +26,7 @@ import java.util.function.Supplier;
  */
 public final class GeminiToChatStream implements StreamConverter {
     private final Supplier<String> ids;
-    private final long created = Instant.now().getEpochSecond();
+    private final long created;
     private String id = "chatcmpl-gemini";
     private String model = "";
     private int toolCalls;
@@ -38,7 +38,13 @@ public final class GeminiToChatStream implements StreamConverter {
 
     /** With tool call ids for unnamed calls from {@code ids}. */
     public GeminiToChatStream(Supplier<String> ids) {
+        this(ids, InstantSource.system());
+    }
+
+    /** With tool call ids from {@code ids}, and the chunks' {@code created} time from {@code time}. */
+    public GeminiToChatStream(Supplier<String> ids, InstantSource time) {
         this.ids = requireNonNull(ids, "ids");
+        this.created = time.instant().getEpochSecond();
     }
 
     @Override

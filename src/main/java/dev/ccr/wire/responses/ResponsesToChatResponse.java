@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * Converts an OpenAI Responses API {@code response} object into an OpenAI {@code chat.completion}.
@@ -25,6 +25,11 @@ public final class ResponsesToChatResponse {
     }
 
     public static ObjectNode convert(ObjectNode response) {
+        return convert(response, InstantSource.system());
+    }
+
+    /** As {@link #convert(ObjectNode)}, with the time of an answer that names none from {@code time}. */
+    public static ObjectNode convert(ObjectNode response, InstantSource time) {
         requireNonNull(response, "response");
         if (response.has("choices") && !response.has("output")) {
             return response; // already chat form
@@ -69,7 +74,7 @@ public final class ResponsesToChatResponse {
         ObjectNode out = WireJson.object();
         out.put("id", response.path("id").asText("chatcmpl-responses"));
         out.put("object", "chat.completion");
-        out.put("created", response.path("created_at").asLong(Instant.now().getEpochSecond()));
+        out.put("created", response.path("created_at").asLong(time.instant().getEpochSecond()));
         out.put("model", response.path("model").asText(""));
         ObjectNode choice = out.putArray("choices").addObject();
         choice.put("index", 0);

@@ -8,7 +8,7 @@ import dev.ccr.wire.EventSink;
 import dev.ccr.wire.StreamConverter;
 import dev.ccr.wire.sse.SseEvent;
 
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -40,7 +40,7 @@ import java.util.Set;
  * {@code [DONE]} closes the stream. Not thread-safe; one instance per stream.
  */
 public final class ResponsesToChatStream implements StreamConverter {
-    private final long created = Instant.now().getEpochSecond();
+    private final long created;
     private final Map<String, Integer> callIndexByItem = new HashMap<>();
     private final Map<Integer, Integer> callIndexByOutput = new HashMap<>();
     private String id = "chatcmpl-responses";
@@ -48,6 +48,15 @@ public final class ResponsesToChatStream implements StreamConverter {
     private int toolCalls;
     private final Set<String> itemsWithText = new HashSet<>();
     private final Set<Integer> callsWithArguments = new HashSet<>();
+
+    public ResponsesToChatStream() {
+        this(InstantSource.system());
+    }
+
+    /** With the chunks' {@code created} time from {@code time}. */
+    public ResponsesToChatStream(InstantSource time) {
+        this.created = time.instant().getEpochSecond();
+    }
     private boolean anyText;
 
     @Override
