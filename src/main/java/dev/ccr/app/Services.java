@@ -42,13 +42,14 @@ record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clo
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
             opened.push(timer::shutdownNow);
-            Scripts scripts = opening(opened, Scripts.start(config, options.version()));
+            Metrics metrics = new Metrics();
+            Scripts scripts = opening(opened, Scripts.start(config, options.version(), metrics::scriptCall));
             UsageStore usage = opening(opened, UsageStores.open(config, home, clock));
             Quotas quotas = opening(opened, Quotas.start(config, Optional.of(home.runtime().resolve("quota-store.json")), clock));
             Optional<RedisState> redis = TeamState.redis(config);
             redis.ifPresent(r -> opened.push(r::close));
             KeyLimits limits = TeamState.limits(config, redis, clock);
-            return new Services(config, home, options, clock, upstream, tokens, timer, scripts, usage, new Metrics(),
+            return new Services(config, home, options, clock, upstream, tokens, timer, scripts, usage, metrics,
                     quotas, redis, limits, opened);
         } catch (RuntimeException e) {
             closeAll(opened);

@@ -114,6 +114,17 @@ public final class Metrics {
                 .serviceLevelObjectives(durations(DURATION_BUCKETS)).tags(tags).register(registry);
     }
 
+    /**
+     * Records one call into JavaScript, {@code ccr_js_call_seconds{script, hook, outcome}}: the custom router
+     * ({@code hook="router"}) or a plugin's {@code transformRequestIn} / {@code transformResponseOut}.
+     */
+    public void scriptCall(String script, String hook, Duration took, boolean ok) {
+        Timer.builder("ccr.js.call")
+                .description("A call into JavaScript: the custom router, or a plugin's request or response half")
+                .tags("script", script, "hook", hook, "outcome", ok ? "ok" : "failed")
+                .serviceLevelObjectives(durations(OVERHEAD_BUCKETS)).register(registry).record(took);
+    }
+
     Timer overhead() {
         return Timer.builder("ccr.request.overhead")
                 .description("ccr's own time before the provider call: reading, parsing, routing and planning the request")

@@ -149,8 +149,12 @@ final class JsPluginTransformer implements Transformer {
     /* --------------- Helpers --------------- */
 
     private <T> T await(String method, CompletableFuture<T> call) throws IOException {
+        long start = System.nanoTime();
+        boolean ok = false;
         try {
-            return call.get(timeout.plus(JsLoop.GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            T answer = call.get(timeout.plus(JsLoop.GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            ok = true;
+            return answer;
         } catch (TimeoutException e) {
             call.cancel(false);
             throw fail(method + " did not finish within " + timeout.toMillis() + " ms");
@@ -159,6 +163,8 @@ final class JsPluginTransformer implements Transformer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(plugin.label() + " was interrupted");
+        } finally {
+            host.calls().called(plugin.name(), method, Duration.ofNanos(System.nanoTime() - start), ok);
         }
     }
 

@@ -70,13 +70,17 @@ final class JsRouterRule implements Rule {
         CompletableFuture<Answer> call = host.routerLoop().call("callRouter", timeout,
                 values -> new Answer(text(values[0]), text(values[1]), text(values[2]), text(values[3])), body, meta.toString());
         Answer answer;
+        long start = System.nanoTime();
         try {
             answer = call.get(timeout.plus(JsLoop.GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            timed(start, answer.error() == null);
         } catch (TimeoutException e) {
+            timed(start, false);
             call.cancel(false);
             LOG.warn("Custom router {} did not answer within {} ms; the built-in rules route this request", path, timeout.toMillis());
             return RuleOutcome.pass("did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
+            timed(start, false);
             return threw(e.getCause().getMessage(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,6 +104,10 @@ final class JsRouterRule implements Rule {
                 yield RuleOutcome.pass("returned a " + answer.kind() + ", not a provider,model string", edits);
             }
         };
+    }
+
+    private void timed(long start, boolean ok) {
+        host.calls().called(path.getFileName().toString(), "router", Duration.ofNanos(System.nanoTime() - start), ok);
     }
 
     /**

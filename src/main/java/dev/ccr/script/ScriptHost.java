@@ -48,7 +48,10 @@ final class ScriptHost implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final CompletableFuture<LoadReport> firstLoad;
 
-    private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version) {
+    private final ScriptCalls calls;
+
+    private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version, ScriptCalls calls) {
+        this.calls = calls;
         this.settings = settings;
         this.runtimeSettings = runtimeSettings(settings, resolvedConfig, version);
         this.ccrHome = CcrHome.resolve(settings.env()).dir();
@@ -74,8 +77,14 @@ final class ScriptHost implements AutoCloseable {
     }
 
     /** Starts loading in the background; returns at once. {@code proxy} is ccr's own, for the scripts' http(s) clients. */
-    static ScriptHost start(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version) {
-        return new ScriptHost(settings, resolvedConfig, proxy, version);
+    /** Where call times go. */
+    ScriptCalls calls() {
+        return calls;
+    }
+
+    static ScriptHost start(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version,
+                            ScriptCalls calls) {
+        return new ScriptHost(settings, resolvedConfig, proxy, version, calls);
     }
 
     private static LoadReport failed(ScriptHome home, Throwable error) {

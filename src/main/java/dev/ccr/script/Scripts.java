@@ -28,10 +28,15 @@ public final class Scripts implements AutoCloseable {
 
     /** Starts the script host when {@code config} names a custom router or plugins; returns at once. */
     public static Scripts start(Config config, String version) {
+        return start(config, version, ScriptCalls.NONE);
+    }
+
+    /** As {@link #start(Config, String)}, telling {@code calls} how long each call into JavaScript took. */
+    public static Scripts start(Config config, String version, ScriptCalls calls) {
         if (config.scripts().isEmpty()) {
             return NONE;
         }
-        return new Scripts(ScriptHost.start(config.scripts(), config.resolved(), config.proxy(), version));
+        return new Scripts(ScriptHost.start(config.scripts(), config.resolved(), config.proxy(), version, calls));
     }
 
     /** {@code router} with the custom router first, when one is configured (docs/ccr-checklist.md item 35). */

@@ -55,6 +55,7 @@ class MetricsEndpointTest {
                     .contains("ccr_circuit_state{model=\"m\",provider=\"p\",state=\"closed\"} ")
                     .contains("ccr_circuit_state{model=\"m\",provider=\"p\",state=\"open\"} ")
                     .contains("ccr_circuit_state{model=\"m\",provider=\"p\",state=\"half-open\"} 0.0")
+                    .contains("ccr_circuit_transitions_total{model=\"m\",provider=\"p\",to=\"rate-limited\"} 1.0")
                     .doesNotContain("\"k\"");
         }
     }
