@@ -136,6 +136,10 @@ public final class MessagesPipeline {
         } catch (ApiException e) {
             listener.failed(e.error());
             throw e;
+        } catch (RuntimeException bug) {
+            // The server answers 500 and logs it; the listeners still hear the end (the in-flight gauges fall).
+            listener.failed(ApiError.internal("Internal error in ccr while handling this request; see the ccr log"));
+            throw bug;
         } finally {
             cancellation.finish();
         }
