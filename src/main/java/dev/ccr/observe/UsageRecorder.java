@@ -39,6 +39,7 @@ public final class UsageRecorder implements RequestListener {
     private String originalModel = "";
     private boolean stream;
     private Optional<String> sessionId = Optional.empty();
+    private Optional<String> project = Optional.empty();
     private String scenario = "default";
     private Optional<String> rule = Optional.empty();
     private Optional<Target> target = Optional.empty();
@@ -74,6 +75,7 @@ public final class UsageRecorder implements RequestListener {
     @Override
     public synchronized void routeDecided(RouteDecision decision) {
         sessionId = decision.session().map(SessionId::id);
+        project = decision.project();
         scenario = decision.scenario();
         rule = decision.decidingStep().map(TraceStep::rule);
         target = decision.target();
@@ -144,7 +146,7 @@ public final class UsageRecorder implements RequestListener {
                                List<AttemptNote> before) {
         boolean success = errorMessage.isEmpty();
         Instant now = clock.instant();
-        return new UsageRecord(UsageRecord.newId(now, ThreadLocalRandom.current()), now, sessionId, Optional.empty(),
+        return new UsageRecord(UsageRecord.newId(now, ThreadLocalRandom.current()), now, sessionId, project,
                 clientType, where.map(Target::provider).orElse(""), where.map(Target::model).orElse(""), originalModel,
                 scenario, rule, stream, usage, ttft,
                 success ? UsageRecord.tokensPerSecond(usage.outputTokens(), durationMs, ttft) : OptionalLong.empty(),

@@ -14,10 +14,11 @@ import java.util.Optional;
  * forwarding.
  *
  * @param session    the session the request belongs to, for recording its usage afterwards
+ * @param project    the Claude Code project (its folder under {@code ~/.claude/projects}) the session belongs to, if found
  * @param tokenCount the request's cl100k_base token count, as the rules saw it
  */
 public record RouteDecision(Optional<Target> target, String scenario, List<TraceStep> trace, List<BodyEdit> edits,
-                            Optional<SessionId> session, int tokenCount, List<String> fallbacks) {
+                            Optional<SessionId> session, Optional<String> project, int tokenCount, List<String> fallbacks) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public RouteDecision {
@@ -26,6 +27,7 @@ public record RouteDecision(Optional<Target> target, String scenario, List<Trace
         trace = List.copyOf(trace);
         edits = List.copyOf(edits);
         Objects.requireNonNull(session, "session");
+        Objects.requireNonNull(project, "project");
         fallbacks = List.copyOf(fallbacks);
     }
 

@@ -120,7 +120,7 @@ public final class Router {
             }
         }
         return new RouteDecision(Optional.ofNullable(chosen).map(RuleOutcome.Route::target),
-                chosen == null ? "default" : chosen.scenario(), trace, edits, session, current.tokenCount(),
+                chosen == null ? "default" : chosen.scenario(), trace, edits, session, current.project(), current.tokenCount(),
                 chosen == null ? List.of() : chosen.fallbacks());
     }
 

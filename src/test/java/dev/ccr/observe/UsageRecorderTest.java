@@ -77,7 +77,7 @@ class UsageRecorderTest {
     private static RouteDecision routed(String provider, String model) {
         return new RouteDecision(Optional.of(new Target(provider, model)), "think",
                 List.of(new dev.ccr.routing.TraceStep("think", true, "thinking is on")), List.of(),
-                Optional.of(new SessionId("sess-1", "metadata")), 12, List.of());
+                Optional.of(new SessionId("sess-1", "metadata")), Optional.of("-home-u-proj"), 12, List.of());
     }
 
     @Test
@@ -98,6 +98,7 @@ class UsageRecorderTest {
         assertThat(r.originalModel()).isEqualTo("claude-x");
         assertThat(r.scenarioType()).isEqualTo("think");
         assertThat(r.sessionId()).contains("sess-1");
+        assertThat(r.project()).contains("-home-u-proj");
         assertThat(r.stream()).isTrue();
         assertThat(r.usage()).isEqualTo(new Usage(10, 80, 2, 1));
         assertThat(r.ttft()).hasValue(300);
