@@ -21,7 +21,7 @@ import java.util.Optional;
  * Starts the router in the background: {@code java -cp <this jar> dev.ccr.cli.Main start} as a child in its own
  * session (so closing the terminal or Ctrl-C does not reach it), its output in {@code logs/daemon.log}, then waits
  * until the child has written its PID file and answers {@code GET /health} — or has exited, or the timeout passed.
- * CCR instead waits for the PID file only and then sleeps (spec §6.2).
+ * CCR instead waits for the PID file only and then sleeps (docs/cli.md).
  */
 public final class ServerProcess {
     private static final Duration POLL = Duration.ofMillis(50);

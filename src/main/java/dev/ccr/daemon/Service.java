@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The router as the command line sees it: the PID file CCR writes ({@code ~/.claude-code-router/.claude-code-router.pid},
- * the bare number, spec §6.1), a {@code runtime/server.json} beside it saying where that server listens, and whether
+ * the bare number, docs/cli.md), a {@code runtime/server.json} beside it saying where that server listens, and whether
  * the process behind them is alive. A PID file whose process is gone, unreadable, or now some other program is stale
  * and is deleted when read.
  */

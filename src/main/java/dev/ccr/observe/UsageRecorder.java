@@ -23,8 +23,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Appends the CCR fork's usage records (spec §7.1, §11 item 80): one when a {@code /v1/messages} request ends,
- * successful or not, and one ({@code status: "error"}) for each failed attempt that another attempt followed. Knows
+ * Appends the CCR fork's usage records (docs/usage.md, docs/ccr-checklist.md item 80): one when a
+ * {@code /v1/messages} request ends, successful or not, and one ({@code status: "error"}) for each failed attempt that another attempt followed. Knows
  * only what the events say plus the request's own {@code model}, {@code stream} and user agent; never keeps a body or
  * any other header.
  */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A schema field's {@code when}: one condition {@code {field, operator, value}} or a list that must all hold, over
- * the values given so far (spec §7.4; operators eq, ne, in, nin, gt, lt, gte, lte, exists; eq by default).
+ * the values given so far (docs/cli.md; operators eq, ne, in, nin, gt, lt, gte, lte, exists; eq by default).
  */
 public final class Conditions {
     private Conditions() {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code ccr <preset> [args...]} changes about a Claude Code launch (spec §7.4): through the router's
+ * What {@code ccr <preset> [args...]} changes about a Claude Code launch (docs/cli.md): through the router's
  * {@code /preset/<name>} namespace, or, with {@code noServer: true}, straight to the preset's first provider, whose
  * base URL and key then replace the router's.
  *

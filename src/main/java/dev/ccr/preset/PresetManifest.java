@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * One preset's {@code manifest.json} and the config it resolves to, as CCR's {@code loadConfigFromManifest}
- * (spec §7.4): metadata and the dynamic fields are set aside; if the user gave values, the {@code template} (or else
+ * (docs/cli.md): metadata and the dynamic fields are set aside; if the user gave values, the {@code template} (or else
  * the config section) has its {@code #{var}} placeholders filled and the schema ids removed, then
  * {@code configMappings} and path-shaped {@code userValues} keys are applied; relative script and transformer paths
  * become absolute under the preset's folder.
@@ -28,7 +28,7 @@ public final class PresetManifest {
     /** Manifest keys that describe the preset rather than configure the router. */
     public static final Set<String> METADATA_FIELDS = Set.of("name", "version", "description", "author", "homepage",
             "repository", "license", "keywords", "ccrVersion", "source", "sourceType", "checksum");
-    /** Keys of the input system (spec §7.4). */
+    /** Keys of the input system (docs/cli.md). */
     public static final Set<String> DYNAMIC_FIELDS = Set.of("schema", "template", "configMappings", "userValues");
 
     private static final Pattern VARIABLE = Pattern.compile("#\\{(\\w+)}");
@@ -147,7 +147,7 @@ public final class PresetManifest {
 
     /**
      * The config document the server's {@code /preset/<name>} namespace runs with: the global document with its
-     * providers and Router replaced by the preset's (spec §11 item 72: the namespace sees only the preset's own
+     * providers and Router replaced by the preset's (docs/ccr-checklist.md item 72: the namespace sees only the preset's own
      * providers), plus any other router keys the preset sets. The global {@code fallback} names global providers, so
      * only the preset's own applies (CCR's namespaces have none). The legacy {@code provider} key names one global
      * provider.

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Where {@code ccr install} takes a preset from: a folder, a zip file or an https URL of a zip (CCR's marketplace
- * command, spec §6.3), unpacked into a staging folder under the temp folder that closing this deletes. ccr has no
+ * command, docs/cli.md), unpacked into a staging folder under the temp folder that closing this deletes. ccr has no
  * marketplace: a bare name fails with a message saying what to pass instead.
  *
  * <p>An archive is installed under the name given, else its manifest's {@code name} when that is a usable folder

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Collects the values a preset's input schema asks for (spec §7.4): from {@code --set id=value} first, then by asking
+ * Collects the values a preset's input schema asks for (docs/cli.md): from {@code --set id=value} first, then by asking
  * (when a terminal is attached), then the field's {@code defaultValue}. Fields whose {@code when} does not hold are
  * skipped; fields a {@code when} or {@code dependsOn} refers to are asked first. Every value is checked (required,
  * number range, {@code validator} regex, select options).

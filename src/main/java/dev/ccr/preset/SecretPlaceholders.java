@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Replaces secrets with environment placeholders before a config is shared as a preset (spec §7.4).
+ * Replaces secrets with environment placeholders before a config is shared as a preset (docs/cli.md).
  *
  * <p>Which fields: as CCR, a string whose key (lower case, {@code _} and {@code -} ignored) contains {@code apikey},
  * {@code apisecret}, {@code secret}, {@code token}, {@code password}, {@code passwd}, {@code privatekey} or

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The profiles kept under one ccr home: {@code profiles/<name>/config.json} each, {@code default} for the home's own
- * config, and the active one's name in {@code profiles/active-profile} (the fork's layout, spec §6.4).
+ * config, and the active one's name in {@code profiles/active-profile} (the fork's layout, docs/cli.md).
  */
 public final class Profiles {
     /** The fork's rule: letters, digits, {@code -} and {@code _}, at most 64 characters. */

@@ -1,5 +1,5 @@
 /**
- * Profiles (the CCR fork's, spec §6.4): named configs, each a folder {@code ~/.claude-code-router/profiles/<name>/}
+ * Profiles (the CCR fork's, docs/cli.md): named configs, each a folder {@code ~/.claude-code-router/profiles/<name>/}
  * with its own {@code config.json}, port, PID file, {@code runtime/}, logs, presets and usage data, and one of them
  * active (its name in {@code profiles/active-profile}). {@code default} is ccr's home folder itself.
  * {@link dev.ccr.profile.Profiles} lists, creates, switches and deletes them; the command line asks it once which

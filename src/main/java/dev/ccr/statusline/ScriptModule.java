@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code type:"script"} module: CCR {@code require()}s the file and calls its export with the variables and the
- * module's options (spec §7.3). ccr runs the same module in {@code node}, when Node is installed, with a two-second
+ * module's options (docs/cli.md). ccr runs the same module in {@code node}, when Node is installed, with a two-second
  * limit; otherwise, or on any failure, the module shows nothing.
  */
 final class ScriptModule {

@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders the status line for the JSON Claude Code pipes in (CCR's {@code parseStatusLineData}, spec §7.3).
+ * Renders the status line for the JSON Claude Code pipes in (CCR's {@code parseStatusLineData}, docs/cli.md).
  *
  * <p>Theme: the configured {@code StatusLine[currentStyle].modules} when present, else the built-in theme (simple
  * icons when {@code USE_SIMPLE_ICONS=true} or {@code TERM} is dumb/unknown) in the default style. Variables come from

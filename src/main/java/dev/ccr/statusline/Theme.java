@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The modules a status line shows, in order; CCR's built-in themes (spec §7.3) or the configured ones. */
+/** The modules a status line shows, in order; CCR's built-in themes (docs/cli.md) or the configured ones. */
 record Theme(List<Module> modules) {
     /** One module: {@code {type, icon?, text, color?, background?, scriptPath?, options?}}. */
     record Module(String type, String icon, String text, String color, String background, String scriptPath, JsonNode options) {

@@ -1,5 +1,5 @@
 /**
- * The status line Claude Code shows under its prompt (spec §7.3): {@link dev.ccr.statusline.StatusLine} turns the
+ * The status line Claude Code shows under its prompt (docs/cli.md): {@link dev.ccr.statusline.StatusLine} turns the
  * JSON Claude Code pipes to {@code ccr statusline} into one line of text with ANSI colours, in CCR's {@code default}
  * or {@code powerline} style, from built-in or configured modules.
  *

@@ -2,7 +2,10 @@ package dev.ccr.transform;
 
 import java.io.IOException;
 
-/** The provider answered with a non-2xx status; response transformers are skipped, as in CCR (spec §3.3). */
+/**
+ * The provider answered with a non-2xx status; response transformers are skipped, as in CCR
+ * (docs/compatibility.md#transformers).
+ */
 public final class ProviderHttpException extends IOException {
     private final int status;
     private final byte[] body;

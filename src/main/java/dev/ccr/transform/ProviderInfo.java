@@ -3,7 +3,7 @@ package dev.ccr.transform;
 import java.net.URI;
 import java.util.List;
 
-/** What a transformer knows of the provider it works for (CCR's {@code LLMProvider}, spec §3.1). */
+/** What a transformer knows of the provider it works for (CCR's {@code LLMProvider}, docs/plugins.md). */
 public record ProviderInfo(String name, URI baseUrl, String apiKey, List<String> models) {
     public ProviderInfo {
         models = List.copyOf(models);

@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Makes transformers by name: whatever is registered, the built-ins first ({@code builtin.Builtins.registry()}), then
  * JS plugins. A name registered later
- * replaces an earlier one, as a CCR plugin can replace a built-in (spec §3.2).
+ * replaces an earlier one, as a CCR plugin can replace a built-in (docs/plugins.md).
  */
 public final class TransformerRegistry {
     // Plugins register from the background loader while requests look names up.
