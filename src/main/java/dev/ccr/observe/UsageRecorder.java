@@ -24,9 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Appends the CCR fork's usage records (docs/usage.md, docs/ccr-checklist.md item 80): one when a
- * {@code /v1/messages} request ends, successful or not, and one ({@code status: "error"}) for each failed attempt that another attempt followed. Knows
- * only what the events say plus the request's own {@code model}, {@code stream} and user agent; never keeps a body or
- * any other header.
+ * {@code /v1/messages} request ends, successful or not, and one ({@code status: "error"}) for each failed attempt that
+ * another attempt followed. Knows only what the events say plus the request's own {@code model}, {@code stream} and
+ * user agent; never keeps a body or any other header.
  */
 public final class UsageRecorder implements RequestListener {
     private final Clock clock;
