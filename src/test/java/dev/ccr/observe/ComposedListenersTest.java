@@ -5,41 +5,17 @@ import dev.ccr.client.ClientRequest;
 import dev.ccr.resilience.ModelRef;
 import dev.ccr.resilience.Plan;
 import dev.ccr.routing.Target;
+import dev.ccr.testing.PlainClientRequest;
 import dev.ccr.usage.Usage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ComposedListenersTest {
-    private static final ClientRequest REQUEST = new ClientRequest() {
-        @Override
-        public String method() {
-            return "POST";
-        }
-
-        @Override
-        public String path() {
-            return "/v1/messages";
-        }
-
-        @Override
-        public List<Map.Entry<String, String>> headers() {
-            return List.of();
-        }
-
-        @Override
-        public byte[] body() {
-            return new byte[0];
-        }
-
-        @Override
-        public void onDisconnect(Runnable action) {
-        }
-    };
+    private static final ClientRequest REQUEST = new PlainClientRequest("/v1/messages", "{}");
 
     /** Writes each event it gets as "name:event". */
     private static RequestListener.Factory recording(String name, List<String> seen) {

@@ -1,15 +1,14 @@
 package dev.ccr.pipeline;
 
-import dev.ccr.client.ClientRequest;
 import dev.ccr.client.ClientResponse;
 import dev.ccr.routing.Target;
+import dev.ccr.testing.PlainClientRequest;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.Upstreams;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -19,24 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A failure nobody foresaw still ends the request for its listeners: the in-flight gauge falls back. */
 class UnexpectedFailureTest {
     /** A client request whose admission check fails with a plain bug, after routing. */
-    private record Buggy(byte[] body) implements ClientRequest {
-        @Override
-        public String method() {
-            return "POST";
-        }
-
-        @Override
-        public String path() {
-            return "/v1/messages";
-        }
-
-        @Override
-        public List<Map.Entry<String, String>> headers() {
-            return List.of();
-        }
-
-        @Override
-        public void onDisconnect(Runnable action) {
+    private static final class Buggy extends PlainClientRequest {
+        Buggy(String body) {
+            super("/v1/messages", body);
         }
 
         @Override
@@ -66,7 +50,7 @@ class UnexpectedFailureTest {
                     return body;
                 }
             };
-            byte[] request = "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}".getBytes(StandardCharsets.UTF_8);
+            String request = "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
 
             assertThatThrownBy(() -> pipeline.handle(new Buggy(request), nowhere)).isInstanceOf(IllegalStateException.class);
 
