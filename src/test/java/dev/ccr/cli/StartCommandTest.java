@@ -2,6 +2,7 @@ package dev.ccr.cli;
 
 import dev.ccr.daemon.HealthProbe;
 import dev.ccr.daemon.Service;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -17,8 +18,9 @@ class StartCommandTest {
     /* --------------- Config errors --------------- */
 
     /** Spec §11 item 49 at the command line: the message CCR prints, and exit code 1. */
+    @Tag("ccr-11.49")
     @Test
-    void item49_anInvalidConfigStopsStartWithCcrsMessageAndExitCode1() {
+    void anInvalidConfigStopsStartWithCcrsMessageAndExitCode1() {
         try (CliTestHome home = CliTestHome.create()) {
             home.config("{ \"PORT\": 3456,, }");
 

@@ -10,6 +10,7 @@ import dev.ccr.testing.Upstreams;
 import dev.ccr.wire.sse.SseEvent;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -31,8 +32,9 @@ class ChatCompletionsTest {
         return SseText.events(body);
     }
 
+    @Tag("ccr-11.4")
     @Test
-    void item04_aTextStreamArrivesAsAnthropicEventsWithSseHeaders() throws Exception {
+    void aTextStreamArrivesAsAnthropicEventsWithSseHeaders() throws Exception {
         try (MockWebServer upstream = Upstreams.mock();
              RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions")))) {
             upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream").body(HI_CHUNK

@@ -1,6 +1,7 @@
 package dev.ccr.resilience;
 
 import dev.ccr.testing.MutableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -65,8 +66,9 @@ class CircuitBreakerTest {
         assertThat(breaker.isAvailable()).isFalse();
     }
 
+    @Tag("ccr-11.77")
     @Test
-    void item77_aRateLimitIsACooldownThatEndsWithoutProbes() {
+    void aRateLimitIsACooldownThatEndsWithoutProbes() {
         breaker.markRateLimited(clock.instant().plusSeconds(120), "429");
         assertThat(breaker.snapshot().state()).isEqualTo(OPEN);
         assertThat(breaker.isAvailable()).isFalse();

@@ -2,6 +2,7 @@ package dev.ccr.resilience;
 
 import dev.ccr.config.ResilienceSettings;
 import dev.ccr.testing.MutableClock;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,8 +53,9 @@ class FallbackPlannerTest {
         assertThat(plan.candidates()).extracting(Candidate::model).containsExactly(P);
     }
 
+    @Tag("ccr-11.76")
     @Test
-    void item76_anOpenPrimaryIsSkippedAndUsedAsLastResortWhenNothingElseIsLeft() {
+    void anOpenPrimaryIsSkippedAndUsedAsLastResortWhenNothingElseIsLeft() {
         Setup s = setup(true);
         for (int i = 0; i < 3; i++) {
             s.health().recordFailure(P, Failure.of(FailureKind.SERVER_ERROR, "500"));
@@ -72,8 +74,9 @@ class FallbackPlannerTest {
                 .containsExactly(new Candidate(P, Candidate.Role.LAST_RESORT));
     }
 
+    @Tag("ccr-11.78")
     @Test
-    void item78_aPromotionGoesFirstAndExpiresAfterItsTtl() {
+    void aPromotionGoesFirstAndExpiresAfterItsTtl() {
         Setup s = setup(true);
         s.promotions().promote(P, "default", R);
         assertThat(s.planner().plan(P, "default", List.of(), m -> true).candidates().getFirst())
@@ -86,8 +89,9 @@ class FallbackPlannerTest {
         assertThat(s.promotions().promoted(P, "default")).isEmpty();
     }
 
+    @Tag("ccr-11.78")
     @Test
-    void item78_aPromotionIsClearedWhenThePrimaryRecoversOrTheFallbackFails() {
+    void aPromotionIsClearedWhenThePrimaryRecoversOrTheFallbackFails() {
         Setup s = setup(true);
         s.promotions().promote(P, "default", R);
         s.health().recordFailure(R, Failure.of(FailureKind.UNREACHABLE, "reset"));
