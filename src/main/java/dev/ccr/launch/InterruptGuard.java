@@ -1,9 +1,9 @@
 package dev.ccr.launch;
 
 /**
- * Ignores Ctrl-C (SIGINT) in this JVM while Claude Code runs in the foreground: the terminal sends it to both, and
- * Claude Code decides what it means. Without this the wrapper would die first, leaving Claude Code orphaned and the
- * session uncounted. Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) reflectively; where it is missing,
+ * Ignores Ctrl-C (SIGINT) in this JVM while a launched client (Claude Code, Codex, ...) runs in the foreground: the
+ * terminal sends it to both, and the client decides what it means. Without this the wrapper would die first, leaving
+ * the client orphaned and the session uncounted. Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) reflectively; where it is missing,
  * nothing changes.
  */
 public final class InterruptGuard {

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Counts the live {@code ccr code} sessions and remembers whether {@code ccr code} started the server, so the last
- * session to exit stops it only then (CCR stops it even when the user started it, pitfall P-15).
+ * Counts the live sessions of every launcher ({@code ccr code}, {@code codex}, {@code gemini}, {@code opencode}) and
+ * remembers whether one of them started the server, so the last session to exit stops it only then (CCR stops it even
+ * when the user started it, pitfall P-15). The "started by code" names predate the other launchers and mean any.
  *
  * <p>CCR keeps one number in {@code $TMPDIR/claude-code-reference-count.txt}, shared by every user of the machine and
  * wrong forever after a crash (P-26). ccr keeps one file per session under {@code runtime/sessions/} in its home,
