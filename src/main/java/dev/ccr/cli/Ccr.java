@@ -37,6 +37,9 @@ public final class Ccr implements Callable<Integer> {
             RestartCommand.class,
             StatusCommand.class,
             CodeCommand.class,
+            CodexCommand.class,
+            GeminiCommand.class,
+            OpenCodeCommand.class,
             UiCommand.class,
             ModelCommand.class,
             PresetCommand.class,
@@ -49,6 +52,9 @@ public final class Ccr implements Callable<Integer> {
             AotTrainCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class);
+
+    /** The commands that run a client and pass it every argument. */
+    private static final List<String> LAUNCHERS = List.of("code", "codex", "gemini", "opencode");
 
     private final CliContext context;
 
@@ -150,11 +156,13 @@ public final class Ccr implements Callable<Integer> {
         subcommands.forEach(commandLine::addSubcommand);
         // `ccr <preset> args...`: everything after the preset name belongs to Claude Code.
         commandLine.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true);
-        // `ccr code args...`: nothing is ccr's; not even `--` or `--help`.
-        CommandLine code = commandLine.getSubcommands().get("code");
-        if (code != null) {
-            code.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true)
-                    .endOfOptionsDelimiter("\u0000");
+        // `ccr code args...` and the other launchers: nothing is ccr's; not even `--` or `--help`.
+        for (String name : LAUNCHERS) {
+            CommandLine launcher = commandLine.getSubcommands().get(name);
+            if (launcher != null) {
+                launcher.getCommandSpec().parser().stopAtPositional(true).unmatchedOptionsArePositionalParams(true)
+                        .endOfOptionsDelimiter("\u0000");
+            }
         }
         return commandLine;
     }

@@ -2,7 +2,6 @@ package dev.ccr.cli;
 
 import dev.ccr.config.Config;
 import dev.ccr.launch.ClaudeEnvironment;
-import dev.ccr.launch.ClaudeSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -35,7 +34,7 @@ final class CodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = new ConfigOption().load(context, spec.commandLine().getErr());
-        return new ClaudeSession(context.serverSetting(), context.in(), spec.commandLine().getOut(), spec.commandLine().getErr())
+        return new ClaudeSession(context, spec.commandLine().getOut(), spec.commandLine().getErr())
                 .run(config, args, ClaudeEnvironment.PresetLaunch.NONE, true);
     }
 }

@@ -2,7 +2,6 @@ package dev.ccr.cli;
 
 import dev.ccr.config.Config;
 import dev.ccr.launch.ClaudeEnvironment;
-import dev.ccr.launch.ClaudeSession;
 import dev.ccr.preset.PresetLaunch;
 import dev.ccr.preset.PresetManifest;
 import dev.ccr.preset.Presets;
@@ -36,6 +35,6 @@ final class PresetRun {
         PresetLaunch plan = PresetLaunch.of(preset, context.env(), config);
         ClaudeEnvironment.PresetLaunch launch = new ClaudeEnvironment.PresetLaunch(Optional.of(name), plan.namespace(),
                 plan.envOverrides(), plan.statusLine(), plan.claudeCodeSettings());
-        return new ClaudeSession(context.serverSetting(), context.in(), out, err).run(config, args, launch, !plan.noServer());
+        return new ClaudeSession(context, out, err).run(config, args, launch, !plan.noServer());
     }
 }

@@ -51,7 +51,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("💓 Health: " + (HealthProbe.healthy(server.port()) ? "answering" : "not answering on " + server.endpoint() + "/health"));
             out.println("📄 PID File: " + context.home().pidFile());
             out.println("⚙️  Config: " + server.configFile().orElse(configOption.path(context)));
-            out.println("👥 ccr code sessions: " + new Sessions(context.home()).live());
+            out.println("👥 ccr code/codex/gemini/opencode sessions: " + new Sessions(context.home()).live());
             out.println();
             out.println("🚀 Ready to use! Run the following commands:");
             out.println("   ccr code    # Start coding with Claude");

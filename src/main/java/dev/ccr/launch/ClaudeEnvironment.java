@@ -26,7 +26,7 @@ import java.util.Optional;
 public final class ClaudeEnvironment {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The variable CCR unsets so Claude Code does not go to Bedrock instead. */
-    static final String UNSET_BEDROCK = "CLAUDE_CODE_USE_BEDROCK";
+    public static final String UNSET_BEDROCK = "CLAUDE_CODE_USE_BEDROCK";
 
     private ClaudeEnvironment() {
     }
@@ -73,7 +73,7 @@ public final class ClaudeEnvironment {
      * when {@code StatusLine.enabled}, a preset's {@code claudeCodeSettings} merged over it (its {@code env} merged
      * into {@code env}), and the non-interactive variables when {@code NON_INTERACTIVE_MODE} is on.
      */
-    static ObjectNode settings(Config config, Map<String, String> variables, PresetLaunch preset) {
+    public static ObjectNode settings(Config config, Map<String, String> variables, PresetLaunch preset) {
         ObjectNode settings = JSON.createObjectNode();
         ObjectNode env = settings.putObject("env");
         variables.forEach((k, v) -> {
@@ -101,7 +101,7 @@ public final class ClaudeEnvironment {
         return settings;
     }
 
-    static boolean nonInteractive(Config config) {
+    public static boolean nonInteractive(Config config) {
         JsonNode flag = config.resolved().path("NON_INTERACTIVE_MODE");
         return flag.isBoolean() ? flag.booleanValue() : flag.asText().equals("true");
     }
@@ -110,7 +110,7 @@ public final class ClaudeEnvironment {
      * Writes the settings to {@code runtime/settings/ccr-settings-<sha256>.json} under ccr's home, readable by the
      * user only: it holds the API key, and CCR's world-readable {@code $TMPDIR} copy would share it with every user.
      */
-    static Path writeSettingsFile(Path dir, ObjectNode settings) {
+    public static Path writeSettingsFile(Path dir, ObjectNode settings) {
         try {
             String text = JSON.writeValueAsString(settings);
             Path file = dir.resolve("ccr-settings-" + sha256(text) + ".json");

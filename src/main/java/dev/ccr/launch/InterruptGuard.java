@@ -1,22 +1,22 @@
 package dev.ccr.launch;
 
 /**
- * Ignores Ctrl-C (SIGINT) in this JVM while Claude Code runs in the foreground: the terminal sends it to both, and
- * Claude Code decides what it means. Without this the wrapper would die first, leaving Claude Code orphaned and the
- * session uncounted. Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) reflectively; where it is missing,
+ * Ignores Ctrl-C (SIGINT) in this JVM while a launched client (Claude Code, Codex, ...) runs in the foreground: the
+ * terminal sends it to both, and the client decides what it means. Without this the wrapper would die first, leaving
+ * the client orphaned and the session uncounted. Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) reflectively; where it is missing,
  * nothing changes.
  */
-final class InterruptGuard {
+public final class InterruptGuard {
     private InterruptGuard() {
     }
 
     /** Restores the previous handler when closed. */
-    interface Ignored extends AutoCloseable {
+    public interface Ignored extends AutoCloseable {
         @Override
         public void close();
     }
 
-    static Ignored ignoreInterrupt() {
+    public static Ignored ignoreInterrupt() {
         try {
             Class<?> signalType = Class.forName("sun.misc.Signal");
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Counts the live {@code ccr code} sessions and remembers whether {@code ccr code} started the server, so the last
- * session to exit stops it only then (CCR stops it even when the user started it, pitfall P-15).
+ * Counts the live sessions of every launcher ({@code ccr code}, {@code codex}, {@code gemini}, {@code opencode}) and
+ * remembers whether one of them started the server, so the last session to exit stops it only then (CCR stops it even
+ * when the user started it, pitfall P-15). The "started by code" names predate the other launchers and mean any.
  *
  * <p>CCR keeps one number in {@code $TMPDIR/claude-code-reference-count.txt}, shared by every user of the machine and
  * wrong forever after a crash (P-26). ccr keeps one file per session under {@code runtime/sessions/} in its home,
@@ -38,7 +39,7 @@ public final class Sessions {
         this.home = home;
     }
 
-    Path dir() {
+    public Path dir() {
         return home.runtime().resolve("sessions");
     }
 
@@ -47,7 +48,7 @@ public final class Sessions {
     }
 
     /** One registered session; closing it removes it. */
-    final class Session implements AutoCloseable {
+    public final class Session implements AutoCloseable {
         private final Path file;
 
         private Session(Path file) {
@@ -60,7 +61,7 @@ public final class Sessions {
         }
     }
 
-    Session register() {
+    public Session register() {
         try {
             Files.createDirectories(dir());
             long pid = ProcessHandle.current().pid();
@@ -104,7 +105,7 @@ public final class Sessions {
     }
 
     /** Remembers that {@code ccr code} started the server with this PID. */
-    void markStartedByCode(long serverPid) {
+    public void markStartedByCode(long serverPid) {
         try {
             Service.writeAtomically(marker(), Long.toString(serverPid));
         } catch (IOException e) {
@@ -113,7 +114,7 @@ public final class Sessions {
     }
 
     /** The PID of the server {@code ccr code} started, if it did. */
-    Optional<Long> startedByCode() {
+    public Optional<Long> startedByCode() {
         try {
             return Optional.of(Long.parseLong(Files.readString(marker(), StandardCharsets.UTF_8).trim()));
         } catch (IOException | NumberFormatException e) {
@@ -121,7 +122,7 @@ public final class Sessions {
         }
     }
 
-    void forgetStartedByCode() {
+    public void forgetStartedByCode() {
         Service.deleteQuietly(marker());
     }
 
@@ -138,7 +139,7 @@ public final class Sessions {
     }
 
     /** Runs {@code action} while holding the home's lock, against other ccr processes and other threads. */
-    <T> T locked(Supplier<T> action) {
+    public <T> T locked(Supplier<T> action) {
         ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(home.dir().toAbsolutePath().normalize(), k -> new ReentrantLock());
         jvmLock.lock();
         try {

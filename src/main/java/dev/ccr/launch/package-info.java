@@ -1,14 +1,13 @@
 /**
- * Launching coding clients through the router. {@link dev.ccr.launch.ClaudeSession} is one {@code ccr code} run: make
- * sure the router answers (starting it in the background through {@code daemon} if none does), count the session
- * ({@code Sessions}, which stops a router the sessions started when the last one ends), write the environment and
- * {@code --settings} file Claude Code gets ({@link dev.ccr.launch.ClaudeEnvironment}, also what {@code ccr activate}
- * prints), and run Claude Code with Ctrl-C left to it ({@code InterruptGuard}). {@link dev.ccr.launch.CodexLaunch}
- * decides what Codex's command line and environment must hold (groundwork for {@code ccr codex}). A per-run override
- * never overwrites what the user configured.
+ * Launching coding clients through the router: what each launcher tells its client, decided from the config and the
+ * router's port alone ({@link dev.ccr.launch.ClaudeEnvironment} for {@code ccr code} and {@code ccr activate};
+ * {@link dev.ccr.launch.CodexLaunch}, {@link dev.ccr.launch.GeminiLaunch} and {@link dev.ccr.launch.OpenCodeLaunch},
+ * each a {@link dev.ccr.launch.ClientLaunch}), which program runs ({@link dev.ccr.launch.Executable}), the count of live
+ * sessions that stops a router a launcher started when the last one ends ({@link dev.ccr.launch.Sessions}), and the
+ * guard that lets Ctrl-C reach the client and not ccr ({@link dev.ccr.launch.InterruptGuard}). A per-run override
+ * never overwrites what the user configured: no client's settings file is ever written.
  *
- * <p>May use {@code config} and {@code daemon}; never the commands, the server or the pipeline. It prints only what a
- * launch must say (the router being started, a client that cannot be started) on the writers it is given. Nothing
- * here returns null.
+ * <p>May use {@code config} and {@code daemon}; never the commands, the server or the pipeline. Nothing here returns
+ * null.
  */
 package dev.ccr.launch;

@@ -55,11 +55,4 @@ class CodexLaunchTest {
                 .isEqualTo("/opt/config/codex");
         assertThat(CodexLaunch.of(config("{}"), env, 1, List.of()).command().getFirst()).isEqualTo("/opt/env/codex");
     }
-
-    @Test
-    void loopbackIsAddedToTheUsersNoProxyOnce() {
-        assertThat(CodexLaunch.noProxy("corp.example")).isEqualTo("corp.example,127.0.0.1");
-        assertThat(CodexLaunch.noProxy("localhost, 127.0.0.1")).isEqualTo("localhost, 127.0.0.1");
-        assertThat(CodexLaunch.noProxy(" ")).isEqualTo("127.0.0.1");
-    }
 }
