@@ -8,6 +8,7 @@ import dev.ccr.daemon.PortCheck;
 import dev.ccr.daemon.ServerProcess;
 import dev.ccr.daemon.Service;
 import dev.ccr.launch.ClaudeEnvironment;
+import dev.ccr.launch.ClaudeModelSlots;
 import dev.ccr.launch.InterruptGuard;
 import dev.ccr.launch.Sessions;
 
@@ -123,6 +124,10 @@ final class ClaudeSession {
     private int launch(Config config, List<String> args, ClaudeEnvironment.PresetLaunch preset, int port) {
         LinkedHashMap<String, String> variables = ClaudeEnvironment.variables(config, port);
         preset.namespace().ifPresent(ns -> variables.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port + ns));
+        if (preset.name().isEmpty()) {
+            // Model slots named for this config's routes (a preset routes with its own config instead).
+            variables.putAll(ClaudeModelSlots.variables(config, context.env()));
+        }
         ObjectNode settings = ClaudeEnvironment.settings(config, variables, preset);
         Path settingsFile = ClaudeEnvironment.writeSettingsFile(context.home().runtime().resolve("settings"), settings);
 
