@@ -3,6 +3,7 @@ package dev.ccr.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.launch.ClaudeEnvironment;
+import dev.ccr.launch.ClaudeModelSlots;
 import dev.ccr.launch.ClientLaunch;
 import dev.ccr.launch.Executable;
 
@@ -38,6 +39,10 @@ final class ClaudeSession {
     private int launch(Config config, List<String> args, ClaudeEnvironment.PresetLaunch preset, int port) {
         LinkedHashMap<String, String> variables = ClaudeEnvironment.variables(config, port);
         preset.namespace().ifPresent(ns -> variables.put("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port + ns));
+        if (preset.name().isEmpty()) {
+            // Model slots named for this config's routes (a preset routes with its own config instead).
+            variables.putAll(ClaudeModelSlots.variables(config, context.env()));
+        }
         ObjectNode settings = ClaudeEnvironment.settings(config, variables, preset);
         Path settingsFile = ClaudeEnvironment.writeSettingsFile(context.home().runtime().resolve("settings"), settings);
 

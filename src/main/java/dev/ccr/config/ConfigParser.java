@@ -224,7 +224,56 @@ public final class ConfigParser {
                 models.add(m.textValue());
             }
         });
-        return Optional.of(new Provider(name.get(), uri.get(), apiKey, models, transformer));
+        JsonNode limitsNode = node.path("limits");
+        ModelLimits limits = limits(path + ".limits", limitsNode);
+        Map<String, ModelLimits> modelLimits = new LinkedHashMap<>();
+        JsonNode byModel = limitsNode.path("models");
+        if (!byModel.isMissingNode() && !byModel.isObject()) {
+            errors.add(new ConfigProblem(path + ".limits.models", "must be an object",
+                    "write \"models\": {\"<model>\": {\"maxOutputTokens\": 8192}}"));
+        }
+        byModel.properties().forEach(field -> {
+            String at = path + ".limits.models." + field.getKey();
+            if (models.stream().noneMatch(m -> m.equalsIgnoreCase(field.getKey())
+                    || m.equalsIgnoreCase(ModelLimits.withoutExtendedSuffix(field.getKey())))) {
+                warnings.add(new ConfigProblem(at, "names no model of provider '" + name.get() + "'",
+                        "use a name from its models list, e.g. " + (models.isEmpty() ? "add the model first" : models.getFirst())));
+            }
+            modelLimits.put(field.getKey(), limits(at, field.getValue()));
+        });
+        return Optional.of(new Provider(name.get(), uri.get(), apiKey, models, transformer, limits, modelLimits));
+    }
+
+    /** A {@code limits} object: {@code maxOutputTokens} and {@code contextWindow}, positive whole numbers. */
+    private ModelLimits limits(String path, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return ModelLimits.UNKNOWN;
+        }
+        if (!node.isObject()) {
+            errors.add(new ConfigProblem(path, "must be an object", "write {\"maxOutputTokens\": 8192, \"contextWindow\": 131072}"));
+            return ModelLimits.UNKNOWN;
+        }
+        boolean providerWide = path.endsWith(".limits");
+        node.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("maxOutputTokens") && !key.equals("contextWindow") && !(providerWide && key.equals("models"))) {
+                errors.add(new ConfigProblem(path + "." + key, "is not a limit ccr knows",
+                        "use maxOutputTokens or contextWindow" + (providerWide ? " (or models, for one model's own)" : "")));
+            }
+        });
+        return new ModelLimits(tokens(path + ".maxOutputTokens", node.path("maxOutputTokens")),
+                tokens(path + ".contextWindow", node.path("contextWindow")));
+    }
+
+    private Optional<ModelLimits.Limit> tokens(String path, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Optional.empty();
+        }
+        if (node.canConvertToLong() && node.isIntegralNumber() && node.longValue() > 0) {
+            return Optional.of(new ModelLimits.Limit(node.longValue(), "configured at " + path));
+        }
+        errors.add(new ConfigProblem(path, "'" + node.asText() + "' is not a positive whole number of tokens",
+                "write the number of tokens, e.g. 131072"));
+        return Optional.empty();
     }
 
     private TransformerSpec transformers(String path, JsonNode node) {

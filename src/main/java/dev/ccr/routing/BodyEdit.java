@@ -51,6 +51,22 @@ public sealed interface BodyEdit {
         }
     }
 
+    /**
+     * Sets the number at {@code pointer} (a field of an object that exists), e.g. {@code max_tokens} lowered to the
+     * routed model's output cap.
+     */
+    record SetNumber(String pointer, long value, String why) implements BodyEdit {
+        public SetNumber {
+            Objects.requireNonNull(pointer, "pointer");
+            Objects.requireNonNull(why, "why");
+        }
+
+        @Override
+        public String describe() {
+            return pointer + ": " + why;
+        }
+    }
+
     /** Replaces the whole body (a script router that rewrote {@code req.body}); later rules see the new body. */
     record ReplaceBody(ObjectNode body, String why) implements BodyEdit {
         public ReplaceBody {
@@ -71,6 +87,12 @@ public sealed interface BodyEdit {
         for (BodyEdit edit : edits) {
             switch (edit) {
                 case SetText set -> setText(body, JsonPointer.compile(set.pointer()), set.text());
+                case SetNumber set -> {
+                    JsonPointer at = JsonPointer.compile(set.pointer());
+                    if (body.at(at.head()) instanceof ObjectNode parent) {
+                        parent.put(at.last().getMatchingProperty(), set.value());
+                    }
+                }
                 case RemoveText remove -> {
                     JsonPointer at = JsonPointer.compile(remove.pointer());
                     JsonNode current = body.at(at);

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Decides where a request goes by evaluating rules in order; the first rule that routes wins, refinements may then
- * redirect it, and every step leaves a line in the decision's trace, so each decision can be explained.
+ * redirect it, the chosen model's limits are fitted last ({@link LimitsFit}), and every step leaves a line in the
+ * decision's trace, so each decision can be explained.
  *
  * <p>The order, declared once in {@link #ccrDefault(RoutingEnvironment)}, is CCR's (docs/routing.md, "The order") with
  * the CCR fork's steps and the config's declarative rules placed where they apply. The router also keeps what routing
@@ -118,6 +119,11 @@ public final class Router {
                     chosen = route;
                 }
             }
+            // Last, the chosen model's limits: its context window, its output cap, a [1m] suffix.
+            LimitsFit.Fitted fitted = LimitsFit.fit(current, chosen);
+            trace.addAll(fitted.steps());
+            edits.addAll(fitted.edits());
+            chosen = fitted.chosen();
         }
         return new RouteDecision(Optional.ofNullable(chosen).map(RuleOutcome.Route::target),
                 chosen == null ? "default" : chosen.scenario(), trace, edits, session, current.project(), current.tokenCount(),
