@@ -1,19 +1,32 @@
 package dev.ccr.client;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.sse.SseEvent;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * An error as the client receives it: an HTTP status and Anthropic's error body
  * {@code {"type":"error","error":{"type":...,"message":...}}}; CCR's machine-readable {@code code} (such as
  * {@code provider_not_found}) rides along inside {@code error}. Rendered by {@link AnthropicError}, the one
- * definition of the shape.
+ * definition of the shape. {@code retryAfter}, when known, is sent as the {@code retry-after} header, which Claude
+ * Code's client waits for before it tries a rate-limited or overloaded request again.
  */
-public record ApiError(int status, String type, String message, Optional<String> code) {
+public record ApiError(int status, String type, String message, Optional<String> code, Optional<Duration> retryAfter) {
+    public ApiError {
+        requireNonNull(code, "code");
+        requireNonNull(retryAfter, "retryAfter");
+    }
+
+    public ApiError(int status, String type, String message, Optional<String> code) {
+        this(status, type, message, code, Optional.empty());
+    }
+
     public static ApiError invalidRequest(String message) {
         return new ApiError(400, "invalid_request_error", message, Optional.empty());
     }
@@ -64,6 +77,16 @@ public record ApiError(int status, String type, String message, Optional<String>
 
     public byte[] toBytes() {
         return toJson().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same error, telling the client how long to wait before trying again. */
+    public ApiError withRetryAfter(Optional<Duration> wait) {
+        return new ApiError(status, type, message, code, wait);
+    }
+
+    /** The {@code retry-after} header's value: whole seconds, rounded up. */
+    public Optional<String> retryAfterHeader() {
+        return retryAfter.map(d -> String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000)));
     }
 
     public ApiException exception() {

@@ -3,27 +3,41 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ClientResponse;
+import dev.ccr.config.Provider;
+import dev.ccr.pipeline.AttemptOutcome.Failed;
+import dev.ccr.resilience.Refusals;
+import dev.ccr.resilience.Refusals.Refusal;
 import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
+import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Speaks to a provider that already talks Anthropic (a chain of only {@code "Anthropic"}, spec §3.4): the client's
  * request goes out as sent, with the bare model name and the provider's key, and the answer comes back byte for byte,
  * each network read flushed to the client as it arrives. Usage is read from a tap on the relayed bytes.
+ *
+ * <p>A server of the dialect that is not Anthropic (DeepSeek, Kimi, GLM, MiniMax…) is sent the request without what
+ * it does not take ({@link AnthropicCompat}): the fields and beta flags only Anthropic implements when ccr knows the
+ * host, and whatever the provider refused before ({@link Refusals}). When it refuses a field or flag by name, the
+ * failure says so, for the attempt loop to remember it and try once more without.
  */
 final class AnthropicPassthrough implements Dialect {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,28 +52,35 @@ final class AnthropicPassthrough implements Dialect {
     private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
             "keep-alive", "content-encoding", ":status");
     private static final byte[] BLANK_LINE = {'\n'};
+    private static final String ANTHROPIC_BETA = "anthropic-beta";
 
     private final UpstreamClient upstream;
     private final Clock clock;
+    private final Refusals refusals;
 
-    AnthropicPassthrough(UpstreamClient upstream, Clock clock) {
+    AnthropicPassthrough(UpstreamClient upstream, Clock clock, Refusals refusals) {
         this.upstream = upstream;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     @Override
     public AttemptOutcome forward(Attempt attempt) {
+        ObjectNode body = attempt.body().deepCopy();
+        Optional<String> betas = stripFor(attempt.provider()).applyTo(body, betaHeader(attempt));
         UpstreamResponse response;
         try {
-            response = upstream.send(request(attempt), attempt.timeouts(), attempt.cancellation());
+            response = upstream.send(request(attempt, body, betas), attempt.timeouts(), attempt.cancellation());
         } catch (UpstreamException e) {
             return UpstreamErrors.beforeAnswer(attempt, e);
         }
         try (response) {
             attempt.listener().answerHeaders(attempt.target(), response.headers().map());
             if (!response.isSuccess()) {
-                return UpstreamErrors.anthropicStatus(attempt, response.status(), Relay.readError(response.body()),
+                byte[] error = Relay.readError(response.body());
+                Failed failed = UpstreamErrors.anthropicStatus(attempt, response.status(), error,
                         RetryAfter.parse(response.headers().firstValue("retry-after"), clock));
+                return refused(attempt, response.status(), error, body, betas).map(failed::refusing).orElse(failed);
             }
             return Relay.run(attempt, response.body(), new BytesAsTheyCame(attempt, response));
         } catch (IOException e) {
@@ -67,18 +88,54 @@ final class AnthropicPassthrough implements Dialect {
         }
     }
 
-    private static UpstreamRequest request(Attempt attempt) {
-        ObjectNode body = attempt.body().deepCopy();
+    /**
+     * What {@code provider} is sent without: nothing for Anthropic; for another server of the dialect, what
+     * {@link AnthropicCompat} knows of its host plus what it refused before.
+     */
+    AnthropicCompat.Strip stripFor(Provider provider) {
+        if (AnthropicCompat.isAnthropic(provider.apiBaseUrl().toString())) {
+            return AnthropicCompat.Strip.NOTHING;
+        }
+        Refusal refused = refusals.of(provider.name(), provider.apiBaseUrl().toString());
+        return AnthropicCompat.forProvider(provider.apiBaseUrl().toString())
+                .and(new AnthropicCompat.Strip(refused.fields(), refused.betas(), false));
+    }
+
+    /**
+     * The fields or beta flags a provider other than Anthropic named in refusing the request, when they were in what
+     * it was sent (so going without them changes something).
+     */
+    private static Optional<Refusal> refused(Attempt attempt, int status, byte[] error, ObjectNode sent,
+                                             Optional<String> sentBetas) {
+        if (AnthropicCompat.isAnthropic(attempt.provider().apiBaseUrl().toString())) {
+            return Optional.empty();
+        }
+        List<String> flags = sentBetas.map(b -> Arrays.stream(b.split(",")).map(String::trim).toList()).orElse(List.of());
+        return AnthropicCompat.learnFrom(status, new String(error, StandardCharsets.UTF_8), sent)
+                .map(strip -> new Refusal(strip.fields(), strip.betas().stream().filter(flags::contains)
+                        .collect(Collectors.toSet())))
+                .filter(refusal -> !refusal.isEmpty());
+    }
+
+    /** Every {@code anthropic-beta} value the client sent, as one list. */
+    private static Optional<String> betaHeader(Attempt attempt) {
+        List<String> values = attempt.request().headers().stream()
+                .filter(h -> h.getKey().equals(ANTHROPIC_BETA)).map(Map.Entry::getValue).toList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(String.join(",", values));
+    }
+
+    private static UpstreamRequest request(Attempt attempt, ObjectNode body, Optional<String> betas) {
         body.put("model", attempt.target().model());
         if (!body.has("stream")) {
             body.put("stream", false);
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : attempt.request().headers()) {
-            if (!DROPPED_REQUEST_HEADERS.contains(h.getKey())) {
+            if (!DROPPED_REQUEST_HEADERS.contains(h.getKey()) && !h.getKey().equals(ANTHROPIC_BETA)) {
                 headers.add(h);
             }
         }
+        betas.ifPresent(b -> headers.add(new SimpleEntry<>(ANTHROPIC_BETA, b)));
         String key = attempt.provider().apiKey();
         if (!key.isEmpty()) {
             // CCR's Anthropic auth(): x-api-key, plus the default Bearer header every provider call carries.

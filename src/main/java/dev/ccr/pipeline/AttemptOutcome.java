@@ -2,6 +2,9 @@ package dev.ccr.pipeline;
 
 import dev.ccr.client.ApiError;
 import dev.ccr.resilience.Failure;
+import dev.ccr.resilience.Refusals.Refusal;
+
+import java.util.Optional;
 
 /** How one attempt ended: the single value a {@link Dialect} hands back to the attempt loop. */
 sealed interface AttemptOutcome {
@@ -25,8 +28,18 @@ sealed interface AttemptOutcome {
 
     /**
      * Nothing reached the client: {@code error} is what it would see, {@code failure} what kind of failure it was,
-     * which decides whether the same candidate, the next one or none is tried.
+     * which decides whether the same candidate, the next one or none is tried. {@code refused} is what the provider
+     * named as the part of the request it refuses (body fields, beta flags), when the same request without it may
+     * pass.
      */
-    record Failed(ApiError error, Failure failure) implements AttemptOutcome {
+    record Failed(ApiError error, Failure failure, Optional<Refusal> refused) implements AttemptOutcome {
+        Failed(ApiError error, Failure failure) {
+            this(error, failure, Optional.empty());
+        }
+
+        /** This failure, naming what the provider refused. */
+        Failed refusing(Refusal refusal) {
+            return new Failed(error, failure, Optional.of(refusal));
+        }
     }
 }

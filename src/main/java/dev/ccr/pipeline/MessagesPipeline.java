@@ -22,6 +22,7 @@ import dev.ccr.resilience.Failure;
 import dev.ccr.resilience.FailureKind;
 import dev.ccr.resilience.ModelRef;
 import dev.ccr.resilience.Plan;
+import dev.ccr.resilience.Refusals.Refusal;
 import dev.ccr.resilience.Resilience;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.Router;
@@ -32,6 +33,7 @@ import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.Timeouts;
 import dev.ccr.upstream.UpstreamClient;
+import dev.ccr.wire.anthropic.AnthropicCompat;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -66,7 +68,7 @@ public final class MessagesPipeline {
     private final Router router;
     private final TokenCounter tokens;
     private final RequestListener.Factory listeners;
-    private final Dialect passthrough;
+    private final AnthropicPassthrough passthrough;
     private final Dialect chatCompletions;
     private final Sleeper sleeper = Thread::sleep;
 
@@ -97,7 +99,7 @@ public final class MessagesPipeline {
         this.tokens = shared.tokens();
         this.listeners = listeners;
         this.transformers = transformers;
-        this.passthrough = new AnthropicPassthrough(shared.upstream(), shared.clock());
+        this.passthrough = new AnthropicPassthrough(shared.upstream(), shared.clock(), resilience.refusals());
         this.chatCompletions = new ChatCompletions(shared.upstream(), new ProviderChains(transformers), shared.timer(),
                 config.pingInterval(), shared.clock());
     }
@@ -149,6 +151,8 @@ public final class MessagesPipeline {
      * {@code POST /api/route/explain}: routes the body exactly as {@code /v1/messages} would (this server's session
      * state included), sends nothing upstream, records nothing, and returns the explanation (docs/routing.md) with
      * the candidates the request would try and those skipped (an open circuit, a spent quota) under {@code plan}.
+     * A candidate of the Anthropic dialect that will be sent without some fields or beta flags says which under
+     * {@code withheld}, and which of them its provider refused before under {@code withheld.refused}.
      */
     public ObjectNode explain(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
@@ -158,8 +162,12 @@ public final class MessagesPipeline {
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
             ObjectNode planJson = json.putObject("plan");
             var candidates = planJson.putArray("candidates");
-            plan.candidates().forEach(c -> candidates.addObject().put("target", c.model().toString())
-                    .put("role", c.role().name().toLowerCase(Locale.ROOT)));
+            plan.candidates().forEach(c -> {
+                ObjectNode candidate = candidates.addObject().put("target", c.model().toString())
+                        .put("role", c.role().name().toLowerCase(Locale.ROOT));
+                config.provider(c.model().provider()).filter(p -> dialectFor(p, c.model().model()) == passthrough)
+                        .ifPresent(p -> withheld(p).ifPresent(w -> candidate.set("withheld", w)));
+            });
             var skipped = planJson.putArray("skipped");
             plan.skipped().forEach(s -> skipped.add(s.toString()));
         });
@@ -201,8 +209,10 @@ public final class MessagesPipeline {
                         return;
                     }
                     case Failed failed -> {
-                        first = first == null ? failed : first;
-                        if (!sameCandidateAgain(failed, candidate, lastCandidate, tries, request)) {
+                        boolean again = sameCandidateAgain(failed, candidate, lastCandidate, tries, request);
+                        // A refusal tried again without what was refused is not the failure the client should hear of.
+                        first = first == null && (failed.refused().isEmpty() || !again) ? failed : first;
+                        if (!again) {
                             continue candidates;
                         }
                     }
@@ -222,6 +232,15 @@ public final class MessagesPipeline {
             throw failed.error().exception();
         }
         resilience.health().recordFailure(candidate.model(), failed.failure());
+        // The provider named what it refuses (a beta flag, a body field): remembered for it, and on a first try the
+        // same candidate goes again without it.
+        if (failed.refused().isPresent()) {
+            Provider provider = config.provider(candidate.model().provider()).orElseThrow();
+            resilience.refusals().learn(provider.name(), provider.apiBaseUrl().toString(), failed.refused().get());
+            if (tries == 1) {
+                return true;
+            }
+        }
         // A failure that another provider cannot fix (a bad request) is the client's answer.
         if (!failed.failure().kind().fallsOver()) {
             throw failed.error().exception();
@@ -244,7 +263,7 @@ public final class MessagesPipeline {
         Cancellation scope = request.cancellation().child();
         request.listener().attemptStarted(target);
         try {
-            AttemptOutcome outcome = dialectFor(provider, target).forward(new Attempt(request.client(), request.response(),
+            AttemptOutcome outcome = dialectFor(provider, target.model()).forward(new Attempt(request.client(), request.response(),
                     body, provider, target, request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener()));
             if (outcome instanceof Failed failed) {
                 request.listener().attemptFailed(target, failed.error());
@@ -290,8 +309,25 @@ public final class MessagesPipeline {
                 : Timeouts.total(config.apiTimeout());
     }
 
-    private Dialect dialectFor(Provider provider, Target target) {
-        return provider.transformer().passesThrough(target.model()) ? passthrough : chatCompletions;
+    private Dialect dialectFor(Provider provider, String model) {
+        return provider.transformer().passesThrough(model) ? passthrough : chatCompletions;
+    }
+
+    /** What an Anthropic-dialect {@code provider} is sent without, for the explanation; empty when nothing. */
+    private Optional<ObjectNode> withheld(Provider provider) {
+        AnthropicCompat.Strip strip = passthrough.stripFor(provider);
+        if (strip.equals(AnthropicCompat.Strip.NOTHING)) {
+            return Optional.empty();
+        }
+        ObjectNode json = JSON.createObjectNode();
+        strip.fields().stream().sorted().forEach(json.putArray("fields")::add);
+        strip.betas().stream().sorted().forEach(json.putArray("betas")::add);
+        json.put("billingHeader", strip.billingHeader());
+        Refusal refused = resilience.refusals().of(provider.name(), provider.apiBaseUrl().toString());
+        ObjectNode learned = json.putObject("refused");
+        refused.fields().stream().sorted().forEach(learned.putArray("fields")::add);
+        refused.betas().stream().sorted().forEach(learned.putArray("betas")::add);
+        return Optional.of(json);
     }
 
     private boolean isConfigured(ModelRef model) {
@@ -319,9 +355,11 @@ public final class MessagesPipeline {
         return report;
     }
 
-    /** The circuit breakers' states, for {@code GET /api/health}. */
+    /** The circuit breakers' states and what providers refused, for {@code GET /api/health}. */
     public ObjectNode healthReport() {
-        return resilience.health().toJson();
+        ObjectNode report = resilience.health().toJson();
+        report.set("refusals", resilience.refusals().toJson());
+        return report;
     }
 
     static ObjectNode parseBody(byte[] bytes) {

@@ -10,6 +10,7 @@ import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.ProviderErrors;
+import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 
 import java.io.IOException;
@@ -73,43 +74,69 @@ final class UpstreamErrors {
                 "provider_error"), Failure.of(FailureKind.BAD_ANSWER, "invalid answer: " + text));
     }
 
-    /** The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14). */
+    /**
+     * The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14), except
+     * where Claude Code acts on Anthropic's own wording ({@link ProviderErrors}): a "context length exceeded" in the
+     * provider's words becomes Anthropic's prompt-too-long error, a rate limit is 429 {@code rate_limit_error}, an
+     * overload (529, or 5xx saying "overloaded" or "capacity") 529 {@code overloaded_error}; each with the provider's
+     * {@code Retry-After} (or the delay its body names) for the client to wait out.
+     */
     static Failed httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
-        String whole = new String(body, StandardCharsets.UTF_8);
-        String text = cut(whole);
-        Failure failure = Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text);
-        // A provider's "context length exceeded", in its own words, becomes Anthropic's prompt-too-long error:
-        // Claude Code starts compacting the conversation when it reads that wording, and only then.
-        Optional<ProviderErrors.Recognised> tooLong = ProviderErrors.recognise(status, whole, retryAfter,
-                attempt.estimatedInputTokens(), OptionalLong.empty()).filter(r -> r.status() == 400);
-        if (tooLong.isPresent()) {
-            AnthropicError said = tooLong.get().error();
-            return new Failed(new ApiError(400, said.type(), said.message(), Optional.empty()), failure);
-        }
-        ApiError error = ApiError.upstream(status,
-                "Error from provider(" + attempt.target() + ": " + status + "): " + text, "provider_response_error");
-        return new Failed(error, failure);
+        return recognised(attempt, status, body, retryAfter, Optional.empty());
     }
 
     /**
-     * An Anthropic-dialect provider's own error: relayed with its status, type and message (it is already in
-     * Anthropic's shape); other bodies are wrapped as {@link #httpStatus} does.
+     * An Anthropic-dialect provider's own error. Anthropic's is relayed with its status, type, message and
+     * {@code Retry-After}: Claude Code was written against exactly these. Another server of the dialect (DeepSeek,
+     * Kimi, GLM…) keeps its type and message, but its context-length, rate-limit and overload errors are recognised
+     * as {@link #httpStatus} recognises them; a body not in Anthropic's shape is wrapped as there.
      */
     static Failed anthropicStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
+        Optional<ApiError> own = inAnthropicShape(status, body);
+        if (own.isPresent() && AnthropicCompat.isAnthropic(attempt.provider().apiBaseUrl().toString())) {
+            ApiError relayed = own.get().withRetryAfter(retryAfter);
+            return new Failed(relayed, Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + cut(relayed.message())));
+        }
+        return recognised(attempt, status, body, retryAfter, own);
+    }
+
+    /** {@code own}: the provider's error when it came in Anthropic's shape, kept but for status and type. */
+    private static Failed recognised(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter,
+                                     Optional<ApiError> own) {
+        String whole = new String(body, StandardCharsets.UTF_8);
+        String text = cut(whole);
+        Optional<ProviderErrors.Recognised> recognised = ProviderErrors.recognise(status, whole, retryAfter,
+                attempt.estimatedInputTokens(), OptionalLong.empty());
+        // Claude Code starts compacting the conversation when it reads Anthropic's prompt-too-long wording, and only then.
+        if (recognised.isPresent() && recognised.get().status() == 400) {
+            AnthropicError said = recognised.get().error();
+            return new Failed(new ApiError(400, said.type(), said.message(), Optional.empty()),
+                    Failure.ofStatus(status, retryAfter, "HTTP " + status + ": " + text));
+        }
+        // Rate limits and overload keep their message and carry the delay to wait; Claude Code retries on their status.
+        int answered = recognised.map(ProviderErrors.Recognised::status).orElse(status);
+        Optional<Duration> wait = recognised.map(ProviderErrors.Recognised::retryAfter).orElse(retryAfter);
+        ApiError error = own.map(e -> new ApiError(answered, recognised.isPresent() ? ApiError.typeFor(answered) : e.type(),
+                        e.message(), e.code()))
+                .orElseGet(() -> ApiError.upstream(answered,
+                        "Error from provider(" + attempt.target() + ": " + status + "): " + text, "provider_response_error"));
+        return new Failed(error.withRetryAfter(wait), Failure.ofStatus(answered, wait, "HTTP " + status + ": " + text));
+    }
+
+    /** The error when the body is Anthropic's {@code {"type":"error","error":{"type","message"}}}. */
+    private static Optional<ApiError> inAnthropicShape(int status, byte[] body) {
         try {
             JsonNode node = JSON.readTree(body);
             JsonNode error = node == null ? null : node.path("error");
             if (error != null && node.path("type").asText().equals("error") && error.path("type").isTextual()
                     && error.path("message").isTextual()) {
-                ApiError relayed = new ApiError(status, error.get("type").asText(), error.get("message").asText(),
-                        Optional.ofNullable(error.path("code").textValue()));
-                return new Failed(relayed, Failure.ofStatus(status, retryAfter,
-                        "HTTP " + status + ": " + cut(relayed.message())));
+                return Optional.of(new ApiError(status, error.get("type").asText(), error.get("message").asText(),
+                        Optional.ofNullable(error.path("code").textValue())));
             }
         } catch (IOException e) {
-            // not JSON: wrapped below
+            // not JSON
         }
-        return httpStatus(attempt, status, body, retryAfter);
+        return Optional.empty();
     }
 
     private static String describe(IOException e) {

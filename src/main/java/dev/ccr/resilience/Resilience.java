@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
-/** The resilience state a running router keeps across requests: health, promotions, and the planner over them. */
-public record Resilience(ProviderHealth health, Promotions promotions, FallbackPlanner planner) {
+/**
+ * The resilience state a running router keeps across requests: health, promotions, the planner over them, and what
+ * providers said they refuse.
+ */
+public record Resilience(ProviderHealth health, Promotions promotions, FallbackPlanner planner, Refusals refusals) {
     /**
      * @param healthFile where breaker states persist ({@code runtime/provider-health.json}), or empty to keep them in memory
      * @param gate       what else closes a provider to a request (a spent quota)
@@ -17,6 +20,7 @@ public record Resilience(ProviderHealth health, Promotions promotions, FallbackP
                                     BreakerListener breakers) {
         Promotions promotions = new Promotions(settings.promotionTtl(), () -> clock.millis() * 1_000_000L);
         ProviderHealth health = new ProviderHealth(settings, clock, promotions, healthFile, breakers);
-        return new Resilience(health, promotions, new FallbackPlanner(settings, health, promotions, gate));
+        return new Resilience(health, promotions, new FallbackPlanner(settings, health, promotions, gate),
+                new Refusals(clock));
     }
 }

@@ -26,13 +26,17 @@ final class Responses {
         send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Sends {@code error} if nothing was sent yet; otherwise the answer is already under way and is just ended. */
+    /**
+     * Sends {@code error} if nothing was sent yet, with its {@code retry-after} when it has one; otherwise the answer
+     * is already under way and is just ended.
+     */
     static void error(HttpServerExchange exchange, ApiError error) {
         if (exchange.isResponseStarted()) {
             exchange.endExchange();
             return;
         }
         exchange.getResponseHeaders().clear();
+        error.retryAfterHeader().ifPresent(v -> exchange.getResponseHeaders().put(Headers.RETRY_AFTER, v));
         send(exchange, error.status(), ErrorShape.forPath(exchange.getRequestPath()).render(error));
     }
 

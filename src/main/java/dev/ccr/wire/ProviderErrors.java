@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  *       the message Anthropic sends and Claude Code's auto-compaction waits for. Figures the provider did not give
  *       come from the caller (ccr's token estimate and the target's context window).</li>
  *   <li><b>Rate limited</b> (429, {@code RESOURCE_EXHAUSTED}, "rate limit") → 429 {@code rate_limit_error}.</li>
- *   <li><b>Overloaded</b> (503, 529, {@code UNAVAILABLE}, "overloaded", "too busy", "capacity") → 529
- *       {@code overloaded_error}, which Claude Code retries with back-off.</li>
+ *   <li><b>Overloaded</b> (529, or a 5xx such as 503 saying {@code UNAVAILABLE}, "overloaded", "too busy",
+ *       "capacity") → 529 {@code overloaded_error}, which Claude Code retries with back-off. A bare 503 (a proxy's
+ *       maintenance page) is not recognised: it says nothing of load.</li>
  * </ul>
  * Both carry a retry delay: the provider's {@code Retry-After}, else one written in the body ("try again in 20s",
  * Gemini's {@code "retryDelay": "12s"}). Anything else is not recognised and stays as the caller reports it;
@@ -88,7 +89,7 @@ public final class ProviderErrors {
             return Optional.of(new Recognised(429, new AnthropicError("rate_limit_error",
                     "Rate limited by the provider: " + body, null), delay));
         }
-        if (status == 503 || status == 529 || (status >= 500 && OVERLOADED.matcher(body).find())) {
+        if (status == 529 || (status >= 500 && OVERLOADED.matcher(body).find())) {
             return Optional.of(new Recognised(529, new AnthropicError("overloaded_error",
                     "Overloaded: " + body, null), delay));
         }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * What an Anthropic-dialect provider that is not Anthropic (DeepSeek, Kimi, GLM, MiniMax, Qwen and other servers of
  * {@code /v1/messages}) is sent of Claude Code's request: the body fields and {@code anthropic-beta} flags only
  * Anthropic implements are removed, and the billing-header system block is dropped so their prefix caches hit.
- * Anthropic itself ({@code api.anthropic.com}) gets everything unchanged.
+ * Anthropic itself ({@code api.anthropic.com}) gets everything unchanged, and so, until it refuses something, does a
+ * host ccr does not know (a proxy or gateway may well lead to Anthropic).
  *
  * <p>Two halves, both pure:
  * <ul>
@@ -42,6 +43,15 @@ public final class AnthropicCompat {
             "mid-conversation-tool-changes-", "thinking-display-updates-", "advanced-tool-use-",
             "prompt-caching-scope-", "redact-thinking-", "mid-conversation-system-", "thinking-token-count-");
     private static final String BILLING_HEADER = "x-anthropic-billing-header:";
+    /**
+     * Hosts (and their subdomains) of providers known to serve Anthropic's dialect without being Anthropic: DeepSeek,
+     * Moonshot and Kimi, Zhipu's GLM (bigmodel.cn, z.ai), MiniMax, Alibaba's DashScope (Qwen), Volcengine's Ark
+     * (Doubao), SiliconFlow, and Google's Vertex AI (Claude on Vertex takes Anthropic's body, not its beta features).
+     */
+    static final List<String> KNOWN_OTHER_HOSTS = List.of(
+            "deepseek.com", "moonshot.ai", "moonshot.cn", "kimi.com", "bigmodel.cn", "z.ai", "minimax.io",
+            "minimaxi.com", "minimax.chat", "aliyuncs.com", "volces.com", "siliconflow.cn", "siliconflow.com",
+            "googleapis.com");
 
     /** What to remove from one request: top-level fields, beta flags (exact or by prefix). */
     public record Strip(Set<String> fields, Set<String> betas, boolean billingHeader) {
@@ -75,7 +85,7 @@ public final class AnthropicCompat {
                     }
                 }
             }
-            if (betaHeader.isEmpty()) {
+            if (betaHeader.isEmpty() || betas.isEmpty()) {
                 return betaHeader;
             }
             List<String> kept = new ArrayList<>();
@@ -104,27 +114,36 @@ public final class AnthropicCompat {
 
     private AnthropicCompat() {}
 
-    /** What a provider at {@code apiBaseUrl} gets stripped before anything was learned about it. */
+    /**
+     * What a provider at {@code apiBaseUrl} gets stripped before anything was learned about it: the Anthropic-only
+     * fields and flags and the billing header for a {@linkplain #KNOWN_OTHER_HOSTS known other provider}, nothing
+     * for Anthropic and for hosts ccr does not know.
+     */
     public static Strip forProvider(String apiBaseUrl) {
-        if (isAnthropic(apiBaseUrl)) {
+        if (KNOWN_OTHER_HOSTS.stream().noneMatch(domain -> isOn(apiBaseUrl, domain))) {
             return Strip.NOTHING;
         }
         return new Strip(Set.copyOf(ANTHROPIC_ONLY_FIELDS), Set.copyOf(ANTHROPIC_ONLY_BETAS), true);
     }
 
-    /** True for Anthropic's own API, which gets every field and flag. */
+    /** True for Anthropic's own API, which gets every field and flag and whose refusals teach nothing. */
     public static boolean isAnthropic(String apiBaseUrl) {
+        return isOn(apiBaseUrl, "anthropic.com");
+    }
+
+    private static boolean isOn(String url, String domain) {
         try {
-            String host = URI.create(apiBaseUrl).getHost();
-            return host != null && (host.equals("api.anthropic.com") || host.endsWith(".anthropic.com"));
+            String host = URI.create(url).getHost();
+            return host != null && (host.equalsIgnoreCase(domain) || host.toLowerCase(Locale.ROOT).endsWith("." + domain));
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
     /**
-     * What a provider's 400 says it refused, if it names a top-level field of {@code body} or a beta flag; empty when
-     * it names nothing ccr can remove (so retrying would not help).
+     * What a provider's 400 says it refused, if it names top-level fields of {@code body} or a beta flag (every field
+     * a validation error lists, so one retry can go without all of them); empty when it names nothing ccr can
+     * remove (so retrying would not help).
      */
     public static Optional<Strip> learnFrom(int status, String errorBody, JsonNode body) {
         if (status != 400 && status != 422) {
@@ -137,12 +156,16 @@ public final class AnthropicCompat {
         boolean extraForbidden = errorBody.contains("extra_forbidden")
                 || errorBody.toLowerCase(Locale.ROOT).contains("extra inputs are not permitted");
         for (Pattern p : extraForbidden ? List.of(EXTRA_INPUT_LOC, FIELD_NAMED, FIELD_BEFORE) : List.of(FIELD_NAMED)) {
+            Set<String> fields = new LinkedHashSet<>();
             Matcher m = p.matcher(errorBody);
             while (m.find()) {
                 String field = m.group(1);
                 if (body.has(field) && !field.equals("model") && !field.equals("messages")) {
-                    return Optional.of(new Strip(Set.of(field), Set.of(), false));
+                    fields.add(field);
                 }
+            }
+            if (!fields.isEmpty()) {
+                return Optional.of(new Strip(fields, Set.of(), false));
             }
         }
         return Optional.empty();

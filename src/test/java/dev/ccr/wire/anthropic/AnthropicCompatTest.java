@@ -44,6 +44,26 @@ class AnthropicCompatTest {
     }
 
     @Test
+    void aHostCcrDoesNotKnowGetsEverythingUntilItRefusesSomething() {
+        ObjectNode body = request();
+        AnthropicCompat.Strip strip = AnthropicCompat.forProvider("https://llm-gateway.example.com/anthropic");
+        assertThat(strip).isEqualTo(AnthropicCompat.Strip.NOTHING);
+        assertThat(strip.applyTo(body, Optional.of(BETAS))).contains(BETAS);
+        assertThat(body).isEqualTo(request());
+        assertThat(AnthropicCompat.forProvider("https://open.bigmodel.cn/api/anthropic").fields()).contains("safeguards");
+        assertThat(AnthropicCompat.isAnthropic("https://api.deepseek.com/anthropic")).isFalse();
+    }
+
+    @Test
+    void aValidationErrorListingSeveralFieldsNamesThemAll() {
+        String fastapi = """
+                {"detail":[{"type":"extra_forbidden","loc":["body","safeguards"],"msg":"Extra inputs are not permitted"},\
+                {"type":"extra_forbidden","loc":["body","context_management"],"msg":"Extra inputs are not permitted"}]}""";
+        assertThat(AnthropicCompat.learnFrom(422, fastapi, request()).orElseThrow().fields())
+                .isEqualTo(Set.of("safeguards", "context_management"));
+    }
+
+    @Test
     void extraInputsNotPermittedNamesTheFieldToStripOnRetry() {
         String pydantic = """
                 {"type":"error","error":{"type":"invalid_request_error","message":"[{'type': 'extra_forbidden', \
