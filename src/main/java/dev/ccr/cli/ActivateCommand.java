@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ccr activate} (alias {@code env}): prints the shell lines of spec §6.6 for {@code eval "$(ccr activate)"}.
+ * {@code ccr activate} (alias {@code env}): prints CCR's shell lines (docs/cli.md) for {@code eval "$(ccr activate)"}.
  * Does not start the router. Notices (a config created) go to stderr so the output stays safe to eval.
  */
 @Command(name = "activate", aliases = "env", description = {"Print shell exports that point Claude Code at the router.", "",

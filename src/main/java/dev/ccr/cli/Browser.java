@@ -18,8 +18,8 @@ public interface Browser {
     boolean open(URI uri);
 
     /**
-     * CCR's openers ({@code open} on macOS, {@code xdg-open} on Linux, {@code start} on Windows, spec §6.3), used only
-     * when they exist and, on Linux, when there is a display to open a window on.
+     * CCR's openers ({@code open} on macOS, {@code xdg-open} on Linux, {@code start} on Windows, docs/cli.md), used
+     * only when they exist and, on Linux, when there is a display to open a window on.
      */
     static Browser desktop() {
         return uri -> {

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The root {@code ccr} command: lists every subcommand. With none it prints help and fails, as CCR does; a first word
- * that names an installed preset runs Claude Code against that preset ({@code ccr my-preset "prompt"}, spec §6.3).
+ * that names an installed preset runs Claude Code against that preset ({@code ccr my-preset "prompt"}, docs/cli.md).
  *
  * <p>Every command runs in one profile, chosen here and nowhere else: the active one, or the one {@code --profile}
  * names for this command alone.

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One {@code ccr code} run (spec §6.5): through a {@link ClientSession} (the router started if needed, the session
+ * One {@code ccr code} run (docs/cli.md): through a {@link ClientSession} (the router started if needed, the session
  * counted, the router stopped after the last one if a launcher started it), launch Claude Code with every argument
  * the user gave plus {@code --settings}. Returns Claude Code's exit code.
  *
@@ -60,7 +60,7 @@ final class ClaudeSession {
     }
 
     /**
-     * {@code CLAUDE_PATH} from the config, then the environment, then {@code claude} (spec §1.4), looked up on the
+     * {@code CLAUDE_PATH} from the config, then the environment, then {@code claude} (docs/cli.md), looked up on the
      * {@code PATH} of the environment Claude Code gets; {@code "npx @anthropic-ai/claude-code"} is split into words.
      */
     List<String> claudeCommand(Config config) {

@@ -24,7 +24,7 @@ import java.util.Objects;
  * {@code home} and follow the active profile without knowing about profiles.
  *
  * @param interactive  whether questions may be asked on {@code in} (a terminal is attached)
- * @param tempDir      {@code $TMPDIR} as Node's {@code os.tmpdir()} reads it (token-speed files, spec §7.2)
+ * @param tempDir      {@code $TMPDIR} as Node's {@code os.tmpdir()} reads it (token-speed files, docs/compatibility.md)
  * @param startTimeout how long {@code start --daemon}, {@code code} and {@code ui} wait for a server to answer
  * @param profiles     the profiles under ccr's own home folder
  * @param profile      the name of the profile {@code home} belongs to
@@ -42,7 +42,7 @@ public record CliContext(
         Profiles profiles,
         String profile) {
 
-    /** CCR waits 10 s for a background start (spec §6.2); a cold JVM on a busy 2-core box needs a few seconds. */
+    /** CCR waits 10 s for a background start (docs/cli.md); a cold JVM on a busy 2-core box needs a few seconds. */
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(20);
 
     public CliContext {

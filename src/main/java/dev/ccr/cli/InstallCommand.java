@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code ccr install SOURCE}: installs a preset from a folder, a zip file or an https URL of a zip (CCR's marketplace
- * command, spec §6.3; {@link PresetSource} says which name it gets), then asks the inputs its schema declares, as
+ * command, docs/cli.md; {@link PresetSource} says which name it gets), then asks the inputs its schema declares, as
  * {@code ccr preset install} does.
  */
 @Command(name = "install", description = {"Install a preset from a folder, a .zip file or an https:// URL of a .zip.", "",

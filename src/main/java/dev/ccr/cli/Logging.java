@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Points the process's log at {@code LOG_LEVEL} and, unless {@code LOG} is false, at a file
- * {@code ~/.claude-code-router/logs/ccr-<yyyyMMddHHmmss>.log} as CCR names them (spec §7.5), written as JSON lines
- * like CCR's pino files. The console keeps the plain-text pattern of {@link ConsoleLogging}.
+ * {@code ~/.claude-code-router/logs/ccr-<yyyyMMddHHmmss>.log} as CCR names them (docs/compatibility.md#command-line),
+ * written as JSON lines like CCR's pino files. The console keeps the plain-text pattern of {@link ConsoleLogging}.
  */
 final class Logging {
     /** The encoder's word for "leave this field out". */

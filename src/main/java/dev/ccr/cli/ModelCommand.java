@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code ccr model}: picks the model of each router slot and adds models and providers (with transformers), either
- * by asking (CCR's picker, spec §6.3) or from flags. Reads the config as JSON5 and saves through {@link ConfigStore},
+ * by asking (CCR's picker, docs/cli.md) or from flags. Reads the config as JSON5 and saves through {@link ConfigStore},
  * so the previous file is backed up and the result is checked first; CCR parses strict JSON and writes without a
  * backup (pitfall P-23). The file is edited as written: {@code $VAR} placeholders stay placeholders.
  */

@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code ccr preset}: groups the preset commands (spec §7.4); alone it prints their list and fails, as CCR. */
+/** {@code ccr preset}: groups the preset commands (docs/cli.md); alone it prints their list and fails, as CCR. */
 @Command(name = "preset", description = {"Manage presets: export, install, list, info, delete.", "",
         "Examples:", "  ccr preset export my-setup --description \"DeepSeek for everything\"",
         "  ccr preset install ./my-setup", "  ccr preset list"},

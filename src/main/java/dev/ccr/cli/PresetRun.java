@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ccr <preset> [args...]}: Claude Code against an installed preset (spec §7.4). {@link PresetLaunch} says what
+ * {@code ccr <preset> [args...]}: Claude Code against an installed preset (docs/cli.md). {@link PresetLaunch} says what
  * the preset changes; {@link ClaudeSession} runs Claude Code with it.
  */
 final class PresetRun {

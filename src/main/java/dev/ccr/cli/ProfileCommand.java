@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ccr profile}: groups the profile commands (the CCR fork's, spec §6.4); alone it prints their list and fails,
+ * {@code ccr profile}: groups the profile commands (the CCR fork's, docs/cli.md); alone it prints their list and fails,
  * as {@code ccr preset} does.
  */
 @Command(name = "profile", description = {"Manage profiles (list, create, switch, delete, show, edit): named configs, each with its own port and PID file.", "",

@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 @Command(name = "start", description = {"Start the router (foreground; --daemon for background).", "",
         "Example:", "  ccr start --daemon"})
 final class StartCommand implements Callable<Integer> {
-    /** CCR prints this when the server is already up (spec §6.3, §11 item 66). */
+    /** CCR prints this when the server is already up (docs/ccr-checklist.md item 66). */
     static final String ALREADY_RUNNING = "claude-code-router server is running";
 
     private final CliContext context;

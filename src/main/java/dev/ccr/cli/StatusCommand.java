@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code ccr status}: CCR's status box (spec §6.3) — running or not, PID, port, endpoint, PID file — plus uptime,
+ * {@code ccr status}: CCR's status box (docs/cli.md) — running or not, PID, port, endpoint, PID file — plus uptime,
  * whether {@code /health} answers, the config file and the number of live {@code ccr code} sessions.
  */
 @Command(name = "status", description = {"Show whether the router runs, and where.", "", "Example:", "  ccr status"})

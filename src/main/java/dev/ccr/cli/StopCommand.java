@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "stop", description = {"Stop the running router.", "", "Example:", "  ccr stop"})
 final class StopCommand implements Callable<Integer> {
-    /** CCR's messages (spec §6.3, §11 item 66). */
+    /** CCR's messages (docs/ccr-checklist.md item 66). */
     static final String STOPPED = "claude code router service has been successfully stopped.";
     static final String NOT_RUNNING = "Failed to stop the service. It may have already been stopped.";
 

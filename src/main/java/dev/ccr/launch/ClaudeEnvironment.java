@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What Claude Code is told about the router: CCR's environment (spec §6.5, {@code createEnvVariables}), printed by
+ * What Claude Code is told about the router: CCR's environment (docs/cli.md, {@code createEnvVariables}), printed by
  * {@code ccr activate} and written into the {@code --settings} file {@code ccr code} passes, with the status line
  * command and a preset's own settings.
  */
@@ -56,10 +56,10 @@ public final class ClaudeEnvironment {
     }
 
     /**
-     * What a preset changes about a Claude Code launch (spec §7.4); {@link #NONE} for a plain {@code ccr code}.
+     * What a preset changes about a Claude Code launch (docs/cli.md); {@link #NONE} for a plain {@code ccr code}.
      *
      * @param name         the preset, for {@code ccr statusline <name>}
-     * @param namespace    the server path Claude Code talks to ({@code /preset/<name>}), empty when it bypasses the server
+     * @param namespace the server path Claude Code talks to ({@code /preset/<name>}), empty when it bypasses the server
      * @param envOverrides variables that replace CCR's (a {@code noServer} preset's base URL and key)
      */
     public record PresetLaunch(Optional<String> name, Optional<String> namespace, Map<String, String> envOverrides,

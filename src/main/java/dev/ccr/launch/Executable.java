@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Which program a launcher runs: the path setting from the config ({@code CLAUDE_PATH}, {@code CODEX_PATH}, ...),
- * then the same variable in the environment, then the client's usual command (spec §1.4 for {@code CLAUDE_PATH}).
+ * then the same variable in the environment, then the client's usual command (docs/cli.md for {@code CLAUDE_PATH}).
  * A value with spaces that names no file is split into words ({@code "npx @openai/codex"}), as CCR's shell would, and
  * a bare name is looked up on the {@code PATH} of the environment the client gets, not on ccr's own.
  */

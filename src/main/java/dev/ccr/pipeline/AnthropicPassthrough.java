@@ -30,9 +30,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Speaks to a provider that already talks Anthropic (a chain of only {@code "Anthropic"}, spec §3.4): the client's
- * request goes out as sent, with the bare model name and the provider's key, and the answer comes back byte for byte,
- * each network read flushed to the client as it arrives. Usage is read from a tap on the relayed bytes.
+ * Speaks to a provider that already talks Anthropic (a chain of only {@code "Anthropic"},
+ * docs/compatibility.md#passthrough-use-anthropic): the client's request goes out as sent, with the bare model name and
+ * the provider's key, and the answer comes back byte for byte, each network read flushed to the client as it arrives.
+ * Usage is read from a tap on the relayed bytes.
  *
  * <p>A server of the dialect that is not Anthropic (DeepSeek, Kimi, GLM, MiniMax…) is sent the request without what
  * it does not take ({@link AnthropicCompat}): the fields and beta flags only Anthropic implements when ccr knows the

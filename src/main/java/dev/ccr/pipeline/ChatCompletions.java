@@ -40,9 +40,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Speaks OpenAI chat completions to a provider: the Anthropic request is converted (spec §4.1), passed through the
- * provider's transformer chain, sent, and the answer converted back, a stream event by event as each network read
- * arrives (§4.3), a JSON answer whole (§4.2).
+ * Speaks OpenAI chat completions to a provider: the Anthropic request is converted
+ * (docs/compatibility.md#wire-conversion-anthropic--openai-chat-completions), passed through the provider's transformer
+ * chain, sent, and the answer converted back, a stream event by event as each network read arrives (§4.3), a JSON
+ * answer whole (§4.2).
  *
  * <p>Failures before the first event reaches the client are {@link AttemptOutcome.Failed}, so another candidate can
  * be tried or the client gets a plain HTTP error with the upstream's status; after it, the stream ends with an

@@ -301,7 +301,8 @@ public final class MessagesPipeline {
         }
     }
 
-    /** Streaming calls get first-byte and idle limits; a non-streaming answer arrives whole, so only the total applies. */
+    /** Streaming calls get first-byte and idle limits; a non-streaming answer arrives whole, so only the total applies.
+     * */
     private Timeouts timeouts(ObjectNode body) {
         ResilienceSettings r = config.resilience();
         return body.path("stream").asBoolean(false)
@@ -338,7 +339,8 @@ public final class MessagesPipeline {
         return new ModelRef(target.provider(), target.model());
     }
 
-    /** {@code POST /v1/messages/count_tokens}: counted here with cl100k_base, never sent upstream (spec §2.3). */
+    /** {@code POST /v1/messages/count_tokens}: counted here with cl100k_base, never sent upstream
+     * (docs/compatibility.md#http-surface). */
     public ObjectNode countTokens(ClientRequest request) {
         ObjectNode body = parseBody(request.body());
         return JSON.createObjectNode().put("input_tokens", tokens.count(body));

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds the transformer chain for one attempt: the provider's {@code use} list, then the routed model's own
- * (spec §3.3). Unknown names are skipped, as in CCR, but with a warning (once per name).
+ * (docs/compatibility.md#transformers). Unknown names are skipped, as in CCR, but with a warning (once per name).
  */
 final class ProviderChains {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderChains.class);

@@ -20,8 +20,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Turns provider failures into what the client sees (CCR's codes and messages, spec §4.5, in Anthropic's shape) and
- * into a classified {@link Failure} for the fallback loop.
+ * Turns provider failures into what the client sees (CCR's codes and messages, docs/compatibility.md#errors, in
+ * Anthropic's shape) and into a classified {@link Failure} for the fallback loop.
  */
 final class UpstreamErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,11 +75,11 @@ final class UpstreamErrors {
     }
 
     /**
-     * The provider answered with a non-2xx status: the client gets that status, as in CCR (spec §11 item 14), except
-     * where Claude Code acts on Anthropic's own wording ({@link ProviderErrors}): a "context length exceeded" in the
-     * provider's words becomes Anthropic's prompt-too-long error, a rate limit is 429 {@code rate_limit_error}, an
-     * overload (529, or 5xx saying "overloaded" or "capacity") 529 {@code overloaded_error}; each with the provider's
-     * {@code Retry-After} (or the delay its body names) for the client to wait out.
+     * The provider answered with a non-2xx status: the client gets that status, as in CCR (docs/ccr-checklist.md item
+     * 14), except where Claude Code acts on Anthropic's own wording ({@link ProviderErrors}): a "context length
+     * exceeded" in the provider's words becomes Anthropic's prompt-too-long error, a rate limit is 429 {@code
+     * rate_limit_error}, an overload (529, or 5xx saying "overloaded" or "capacity") 529 {@code overloaded_error}; each
+     * with the provider's {@code Retry-After} (or the delay its body names) for the client to wait out.
      */
     static Failed httpStatus(Attempt attempt, int status, byte[] body, Optional<Duration> retryAfter) {
         return recognised(attempt, status, body, retryAfter, Optional.empty());

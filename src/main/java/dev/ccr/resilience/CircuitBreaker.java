@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The health of one provider and model, as a circuit breaker (the CCR fork's rules, spec §2.10): closed until
+ * The health of one provider and model, as a circuit breaker (the CCR fork's rules, docs/resilience.md): closed until
  * {@code failureThreshold} failures in a row, then open; after {@code probeInterval} one request may probe it
  * (half-open); {@code halfOpenSuccesses} successes close it again, any failure while half-open reopens it. A rate
  * limit opens it only until the cooldown (or the provider's {@code Retry-After}) has passed.

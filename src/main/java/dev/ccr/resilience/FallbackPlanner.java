@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Plans which models a request tries: a fresh promotion first, then the routed model, then the scenario's fallbacks
- * (the routing decision's own, e.g. a family's, then the top-level {@code fallback} list, spec §2.9/§2.10). Models
+ * (the routing decision's own, e.g. a family's, then the top-level {@code fallback} list, docs/resilience.md). Models
  * with an open circuit, models a {@link ProviderGate} closes (a spent quota), unknown models and repeats are skipped;
  * if that leaves nothing, the routed model is tried anyway as a last resort.
  */
