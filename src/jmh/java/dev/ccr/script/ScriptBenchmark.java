@@ -76,7 +76,7 @@ public class ScriptBenchmark {
     @Setup
     public void start() throws Exception {
         Config config = config();
-        host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench");
+        host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench", ScriptCalls.NONE);
         LoadReport report = host.awaitLoad(Duration.ofMinutes(2)).orElseThrow();
         router = new JsRouterRule(host, config.scripts().customRouter().orElseThrow());
         requestPlugin = new JsPluginTransformer(host, report.pluginsByName().get("strip-reasoning"));
@@ -177,7 +177,7 @@ public class ScriptBenchmark {
         @Benchmark
         public RuleOutcome startAndFirstRouterCall() throws Exception {
             Config config = config();
-            ScriptHost host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench");
+            ScriptHost host = ScriptHost.start(config.scripts(), config.resolved(), Optional.empty(), "bench", ScriptCalls.NONE);
             try {
                 RoutingRequest routing = new RoutingRequest((ObjectNode) JSON.readTree(
                         "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}"), Map.of(), config, TokenCounter.cl100k());

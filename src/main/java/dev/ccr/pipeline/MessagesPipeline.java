@@ -258,8 +258,11 @@ public final class MessagesPipeline {
         Provider provider = config.provider(candidate.model().provider()).orElseThrow(() -> ApiError.notFound(
                 "Provider '" + candidate.model().provider() + "' not found", "provider_not_found").exception());
         Target target = new Target(provider.name(), candidate.model().model());
-        // Signed thinking blocks are only valid for the provider that signed them.
+        // Signed thinking blocks are only valid for the provider that signed them; a fallback may cap output lower.
         ObjectNode body = provider.name().equals(routed.provider()) ? request.body() : SignedThinking.stripped(request.body());
+        if (!target.equals(routed)) {
+            body = OutputCap.fitted(body, provider.limitsOf(target.model()));
+        }
         Cancellation scope = request.cancellation().child();
         request.listener().attemptStarted(target);
         try {

@@ -43,6 +43,27 @@ class FallbackTest {
     }
 
     @Test
+    void aFallbackWithALowerOutputCapGetsMaxTokensLoweredToIt() throws Exception {
+        String config = """
+                {"Providers":[{"name":"p","api_base_url":"%s","api_key":"k","models":["m"]},
+                              {"name":"p2","api_base_url":"%s","api_key":"k","models":["x"],"limits":{"maxOutputTokens":8192}}],
+                 "Router":{"default":"p,m"}, "fallback":{"default":["p2,x"]}, "Resilience":{"retries":0}}""";
+        try (MockWebServer p = Upstreams.mock(); MockWebServer p2 = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(config.formatted(Upstreams.url(p, "/v1"), Upstreams.url(p2, "/v1")))) {
+            p.enqueue(new MockResponse.Builder().code(500).body("boom").build());
+            p2.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("""
+                    {"id":"2","model":"x","choices":[{"message":{"role":"assistant","content":"from p2"},"finish_reason":"stop"}]}""").build());
+
+            HttpResponse<String> response = router.post("/v1/messages", """
+                    {"model":"x","max_tokens":128000,"messages":[{"role":"user","content":"hi"}]}""");
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(p.takeRequest().getBody().utf8()).get("max_tokens").asLong()).isEqualTo(128000);
+            assertThat(JSON.readTree(p2.takeRequest().getBody().utf8()).get("max_tokens").asLong()).isEqualTo(8192);
+        }
+    }
+
+    @Test
     @Tag("ccr-11.39")
     void whenEveryCandidateFailsTheClientGetsThePrimarysError() throws Exception {
         try (MockWebServer p = Upstreams.mock(); MockWebServer p2 = Upstreams.mock();
