@@ -91,10 +91,11 @@ public final class CcrServer implements AutoCloseable {
         PresetEndpoint presetMessages = new PresetEndpoint(backends.presets());
         Function<Config, Optional<ApiError>> notConfigured = current -> current.providers().isEmpty()
                 ? Optional.of(FirstRun.noProviders(backends.store().file())) : Optional.empty();
-        MessagesEndpoint messages = new MessagesEndpoint(pipeline, notConfigured);
-        ChatCompletionsEndpoint chatCompletions = new ChatCompletionsEndpoint(pipeline, notConfigured);
-        OpenAiResponsesEndpoint openAiResponses = new OpenAiResponsesEndpoint(pipeline, notConfigured, clock);
-        GeminiEndpoint gemini = new GeminiEndpoint(pipeline, notConfigured);
+        CurrentPipeline modelCalls = new CurrentPipeline(pipeline, notConfigured);
+        MessagesEndpoint messages = new MessagesEndpoint(modelCalls);
+        ChatCompletionsEndpoint chatCompletions = new ChatCompletionsEndpoint(modelCalls);
+        OpenAiResponsesEndpoint openAiResponses = new OpenAiResponsesEndpoint(modelCalls, clock);
+        GeminiEndpoint gemini = new GeminiEndpoint(modelCalls);
         ModelsEndpoint models = new ModelsEndpoint(() -> pipeline.get().config(), clock.instant());
         ConfigEndpoint configApi = new ConfigEndpoint(backends.store(), backends.reload(), config.bodyLimitBytes());
         LogsEndpoint logs = new LogsEndpoint(backends.logsDir());

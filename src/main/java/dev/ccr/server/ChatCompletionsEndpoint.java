@@ -1,8 +1,6 @@
 package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.client.ApiError;
-import dev.ccr.config.Config;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.wire.anthropic.AnthropicToChatResponse;
 import dev.ccr.wire.anthropic.AnthropicToChatStream;
@@ -11,8 +9,6 @@ import dev.ccr.wire.openai.UsageChunkLast;
 import io.undertow.server.HttpHandler;
 
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/chat/completions} for OpenAI-dialect clients (the OpenAI SDKs, OpenCode): the request converted into
@@ -23,21 +19,15 @@ import java.util.function.Supplier;
 final class ChatCompletionsEndpoint {
     static final String PATH = "/v1/chat/completions";
 
-    private final Supplier<MessagesPipeline> pipeline;
-    private final Function<Config, Optional<ApiError>> notConfigured;
+    private final CurrentPipeline pipeline;
 
-    ChatCompletionsEndpoint(Supplier<MessagesPipeline> pipeline, Function<Config, Optional<ApiError>> notConfigured) {
+    ChatCompletionsEndpoint(CurrentPipeline pipeline) {
         this.pipeline = pipeline;
-        this.notConfigured = notConfigured;
     }
 
     HttpHandler handler() {
         return exchange -> {
-            MessagesPipeline pipeline = this.pipeline.get();
-            Optional<ApiError> refusal = notConfigured.apply(pipeline.config());
-            if (refusal.isPresent()) {
-                throw refusal.get().exception();
-            }
+            MessagesPipeline pipeline = this.pipeline.forModelCall();
             ObjectNode body = InboundCall.readObject(exchange, pipeline.config().bodyLimitBytes());
             InboundCall.forward(exchange, pipeline, InboundCall.convert(ChatCompletionsEndpoint::conversion, body));
         };

@@ -2,7 +2,6 @@ package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ApiError;
-import dev.ccr.config.Config;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicToChatResponse;
@@ -16,8 +15,6 @@ import io.undertow.server.HttpServerExchange;
 
 import java.util.Deque;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /v1beta/models/{model}:generateContent}, {@code :streamGenerateContent} ({@code ?alt=sse} for events,
@@ -31,12 +28,10 @@ final class GeminiEndpoint {
     static final String PREFIX = "/v1beta/";
     static final String MODELS = PREFIX + "models/";
 
-    private final Supplier<MessagesPipeline> pipeline;
-    private final Function<Config, Optional<ApiError>> notConfigured;
+    private final CurrentPipeline pipeline;
 
-    GeminiEndpoint(Supplier<MessagesPipeline> pipeline, Function<Config, Optional<ApiError>> notConfigured) {
+    GeminiEndpoint(CurrentPipeline pipeline) {
         this.pipeline = pipeline;
-        this.notConfigured = notConfigured;
     }
 
     HttpHandler handler() {
@@ -50,11 +45,7 @@ final class GeminiEndpoint {
                 throw ApiError.notFound("Use POST " + MODELS + "{model}:generateContent, :streamGenerateContent or "
                         + ":countTokens; " + exchange.getRequestPath() + " is none of them", null).exception();
             }
-            MessagesPipeline pipeline = this.pipeline.get();
-            Optional<ApiError> refusal = notConfigured.apply(pipeline.config());
-            if (refusal.isPresent()) {
-                throw refusal.get().exception();
-            }
+            MessagesPipeline pipeline = this.pipeline.forModelCall();
             ObjectNode body = InboundCall.readObject(exchange, pipeline.config().bodyLimitBytes());
             if (method.equals("countTokens")) {
                 countTokens(exchange, pipeline, body, model);

@@ -1,8 +1,6 @@
 package dev.ccr.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ccr.client.ApiError;
-import dev.ccr.config.Config;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.wire.anthropic.AnthropicToChatResponse;
 import dev.ccr.wire.anthropic.AnthropicToChatStream;
@@ -14,8 +12,6 @@ import io.undertow.server.HttpHandler;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * {@code POST /v1/responses} for clients of OpenAI's Responses API (Codex, the OpenAI SDKs): the request goes through
@@ -27,23 +23,17 @@ import java.util.function.Supplier;
 final class OpenAiResponsesEndpoint {
     static final String PATH = "/v1/responses";
 
-    private final Supplier<MessagesPipeline> pipeline;
-    private final Function<Config, Optional<ApiError>> notConfigured;
+    private final CurrentPipeline pipeline;
     private final Clock clock;
 
-    OpenAiResponsesEndpoint(Supplier<MessagesPipeline> pipeline, Function<Config, Optional<ApiError>> notConfigured, Clock clock) {
+    OpenAiResponsesEndpoint(CurrentPipeline pipeline, Clock clock) {
         this.pipeline = pipeline;
-        this.notConfigured = notConfigured;
         this.clock = clock;
     }
 
     HttpHandler handler() {
         return exchange -> {
-            MessagesPipeline pipeline = this.pipeline.get();
-            Optional<ApiError> refusal = notConfigured.apply(pipeline.config());
-            if (refusal.isPresent()) {
-                throw refusal.get().exception();
-            }
+            MessagesPipeline pipeline = this.pipeline.forModelCall();
             ObjectNode body = InboundCall.readObject(exchange, pipeline.config().bodyLimitBytes());
             long createdAt = clock.instant().getEpochSecond();
             InboundCall.forward(exchange, pipeline, InboundCall.convert(request -> conversion(request, createdAt), body));

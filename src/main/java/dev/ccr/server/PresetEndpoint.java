@@ -31,8 +31,7 @@ final class PresetEndpoint {
 
     /** The preset's pipeline as a messages endpoint; a preset has its own providers, so it is never a first run. */
     private MessagesEndpoint endpoint(HttpServerExchange exchange) {
-        MessagesPipeline pipeline = pipeline(exchange);
-        return new MessagesEndpoint(() -> pipeline, config -> Optional.empty());
+        return new MessagesEndpoint(CurrentPipeline.of(pipeline(exchange)));
     }
 
     private MessagesPipeline pipeline(HttpServerExchange exchange) {
