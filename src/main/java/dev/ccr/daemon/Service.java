@@ -78,8 +78,8 @@ public final class Service {
             Files.createDirectories(home.runtime());
             ObjectNode info = JSON.createObjectNode().put("pid", pid).put("host", host).put("port", port)
                     .put("config", configFile.toAbsolutePath().toString()).put("startedAt", startedAt.toString());
-            writeAtomically(infoFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
-            writeAtomically(pidFile(), Long.toString(pid));
+            AtomicFiles.write(infoFile(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
+            AtomicFiles.write(pidFile(), Long.toString(pid));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the PID file " + pidFile() + ": " + e.getMessage(), e);
         }
@@ -208,9 +208,5 @@ public final class Service {
         } catch (IOException ignored) {
             // nothing more to do
         }
-    }
-
-    public static void writeAtomically(Path file, String text) throws IOException {
-        AtomicFiles.write(file, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ccr.launch;
 
+import dev.ccr.config.AtomicFiles;
 import dev.ccr.config.CcrHome;
 import dev.ccr.daemon.Service;
 
@@ -107,7 +108,7 @@ public final class Sessions {
     /** Remembers that {@code ccr code} started the server with this PID. */
     public void markStartedByCode(long serverPid) {
         try {
-            Service.writeAtomically(marker(), Long.toString(serverPid));
+            AtomicFiles.write(marker(), Long.toString(serverPid));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.ccr.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.config.AtomicFiles;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Json5;
 
@@ -133,7 +134,7 @@ public final class Profiles {
     public Profile activate(String name) throws IOException {
         Profile profile = named(name);
         Files.createDirectories(dir());
-        writeAtomically(activeFile(), profile.name() + "\n");
+        AtomicFiles.write(activeFile(), profile.name() + "\n");
         return profile;
     }
 
@@ -201,11 +202,5 @@ public final class Profiles {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ProfileException("Invalid profile name '" + name + "': use 1-64 letters, digits, '-' and '_'.");
         }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
