@@ -28,7 +28,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   echo "Building ccr and the bench tools ..." >&2
   ./mvnw -q -Pbench -DskipTests package test-compile >&2
 fi
-cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")
 ./ccr version >/dev/null  # the launcher records its start-up cache once per build; not part of the timed starts
 java="$java_home/bin/java"
 

@@ -17,7 +17,7 @@ cat > "$work/config.json" <<JSON
     "transformer": {"use": ["Anthropic"]}}],
  "Router": {"default": "oa,m"}}
 JSON
-cp=$(./mvnw -q -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cp=$(./mvnw -q -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")
 "$java_home/bin/java" -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:$cp" dev.ccr.bench.MockUpstream $upstream_port "$events" > "$work/upstream.log" 2>&1 &
 up=$!
 "$java_home/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xmx1g \

@@ -9,13 +9,13 @@ minutes=${1:-10}; workers=${2:-8}; every=${3:-30}
 java_home=$(.ci/find-jdk)
 upstream_port=18090; ccr_port=13466
 if [ -z "${SKIP_BUILD:-}" ]; then ./mvnw -q -Pbench -DskipTests package test-compile >&2; fi
-cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")
 work=$(mktemp -d); pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 mkdir -p "$work/.claude-code-router"
 "$java_home/bin/java" -cp "target/test-classes:$cp" dev.ccr.bench.Soak upstream $upstream_port "$work/upstream.json" > "$work/upstream.log" 2>&1 &
 pids+=("$!")
-for _ in $(seq 1 100); do [ -s "$work/upstream.json" ] && break; sleep 0.1; done
+for _ in $(seq 1 300); do [ -s "$work/upstream.json" ] && break; sleep 0.1; done
 sed "s/^{/{\"PORT\": $ccr_port,/" "$work/upstream.json" > "$work/.claude-code-router/config.json"
 HOME="$work" CCR_JAVA_OPTS="-XX:NativeMemoryTracking=summary" ./ccr start > "$work/ccr.log" 2>&1 &
 ccr=$!; pids+=("$ccr")

@@ -15,7 +15,7 @@ mock_port=18090; redis_port=16390; ports=(13470 13471)
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -q -Pbench -DskipTests package test-compile >&2
 fi
-cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+cp=$(./mvnw -q -o -Dstyle.color=never -Pbench dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test | sed "s/\x1b\[[0-9;]*m//g")
 ./ccr version >/dev/null
 
 work=$(mktemp -d)
