@@ -52,7 +52,7 @@ public final class ImageAgent {
     }
 
     /** Answers {@code request} with {@code pipeline}, through the image agent when it applies. */
-    public static void handle(MessagesPipeline pipeline, ClientRequest request, ClientResponse response) throws IOException {
+    public static void handle(MessagesPipeline pipeline, ClientRequest request, ClientResponse response) {
         Optional<ObjectNode> body = Optional.empty();
         Optional<String> imageModel = Optional.empty();
         if (pipeline.config().forceUseImageAgent()) {
@@ -66,7 +66,11 @@ public final class ImageAgent {
         ImagePlaceholders.Placeholdered placeholdered = ImagePlaceholders.of(body.get());
         Rounds rounds = body.get().path("stream").asBoolean(false)
                 ? new StreamedRounds(pipeline, response) : new JsonRounds(pipeline, response);
-        new ImageAgent(pipeline, request).converse(rounds, placeholdered, imageModel.get());
+        try {
+            new ImageAgent(pipeline, request).converse(rounds, placeholdered, imageModel.get());
+        } catch (IOException clientGone) {
+            // Only writes to the client throw: it has left, and the pipeline has recorded each call's end.
+        }
     }
 
     /**
@@ -93,6 +97,7 @@ public final class ImageAgent {
                 rounds.finish();
                 return;
             }
+            rounds.waiting();
             Map<String, ToolResult> results = new LinkedHashMap<>();
             for (ObjectNode call : calls) {
                 results.put(call.path("id").asText(), describe(call.path("input"), placeholdered.images(), imageModel));

@@ -34,6 +34,9 @@ final class JsonRounds implements Rounds {
     public Optional<RoundAnswer> next(InternalRequest request) throws IOException {
         CapturedResponse round = new CapturedResponse();
         pipeline.handle(request, round);
+        if (!round.isStarted()) {
+            return Optional.empty(); // the client left; nobody reads an answer
+        }
         JsonNode message = round.json();
         if (round.status() != 200 || !(message instanceof ObjectNode answer) || !answer.path("content").isArray()) {
             round.relayTo(client);
@@ -44,6 +47,11 @@ final class JsonRounds implements Rounds {
         List<ObjectNode> content = new ArrayList<>();
         answer.path("content").forEach(block -> content.add((ObjectNode) block));
         return Optional.of(new RoundAnswer(content));
+    }
+
+    @Override
+    public void waiting() {
+        // nothing reaches a client that waits for one message before it is whole
     }
 
     @Override

@@ -14,6 +14,12 @@ interface Rounds {
      */
     Optional<RoundAnswer> next(InternalRequest request) throws IOException;
 
+    /**
+     * Tells the client, while the image model is being asked, that the answer goes on (a streamed answer gets a
+     * {@code ping}, as Anthropic's API sends in silences); a client that has left makes it throw.
+     */
+    void waiting() throws IOException;
+
     /** Ends the client's answer with the last round's ending (its stop reason, usage and end of stream). */
     void finish() throws IOException;
 }

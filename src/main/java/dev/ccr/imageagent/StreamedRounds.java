@@ -68,6 +68,12 @@ final class StreamedRounds implements Rounds {
     }
 
     @Override
+    public void waiting() throws IOException {
+        send("ping", WireJson.object().put("type", "ping"));
+        client.flush();
+    }
+
+    @Override
     public void finish() throws IOException {
         current.release();
     }

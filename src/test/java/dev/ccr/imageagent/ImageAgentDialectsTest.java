@@ -72,11 +72,11 @@ class ImageAgentDialectsTest {
 
             List<SseText.Event> events = SseText.jsonEvents(response.body());
             assertThat(events.stream().map(SseText.Event::name).toList()).containsExactly("message_start", "ping",
-                    "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop",
+                    "content_block_start", "content_block_delta", "content_block_delta", "content_block_stop", "ping",
                     "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop");
             assertThat(events.get(0).data().at("/message/id").asText()).isEqualTo("msg_one");
-            assertThat(events.get(6).data().path("index").asInt()).isEqualTo(1);
-            assertThat(events.get(9).data().at("/delta/stop_reason").asText()).isEqualTo("end_turn");
+            assertThat(events.get(7).data().path("index").asInt()).isEqualTo(1);
+            assertThat(events.get(10).data().at("/delta/stop_reason").asText()).isEqualTo("end_turn");
 
             assertThat(main.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).doesNotContain(PNG);
             assertThat(vision.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).contains(PNG).contains("read it");

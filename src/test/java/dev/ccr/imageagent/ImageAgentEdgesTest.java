@@ -2,6 +2,7 @@ package dev.ccr.imageagent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RunningRouter;
 import dev.ccr.testing.SseText;
 import dev.ccr.testing.Upstreams;
@@ -10,7 +11,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -161,6 +166,46 @@ class ImageAgentEdgesTest {
             assertThat(answer.path("stop_reason").asText()).isEqualTo("end_turn");
             assertThat(main.getRequestCount()).isEqualTo(ImageAgent.MAX_ANALYZE_ROUNDS + 1);
             assertThat(vision.getRequestCount()).isEqualTo(ImageAgent.MAX_ANALYZE_ROUNDS);
+        }
+    }
+
+    @Test
+    void aClientThatLeavesMidAnswerEndsTheAgentsWork() throws Exception {
+        try (ControlledSseUpstream main = ControlledSseUpstream.stepped("data: " + textChunk("Looking.") + "\n\n",
+                "data: " + toolChunk() + "\n\ndata: " + finishChunk("tool_calls") + "\n\ndata: [DONE]\n\n");
+             MockWebServer vision = Upstreams.mock();
+             RunningRouter router = RunningRouter.start("""
+                     {"forceUseImageAgent":true,
+                      "Providers":[{"name":"main","api_base_url":"%s","api_key":"k1","models":["deepseek-chat"]},
+                                   {"name":"vision","api_base_url":"%s","api_key":"k2","models":["qwen-vl"]}],
+                      "Router":{"default":"main,deepseek-chat","image":"vision,qwen-vl"}}"""
+                     .formatted(main.url("/v1/chat/completions"), Upstreams.url(vision, "/v1/chat/completions")))) {
+            vision.enqueue(completion(DESCRIPTION, null));
+
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), router.port())) {
+                byte[] body = request(true).getBytes(StandardCharsets.UTF_8);
+                client.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                client.getOutputStream().write(body);
+                client.getOutputStream().flush();
+                InputStream events = client.getInputStream();
+                String seen = "";
+                while (!seen.contains("Looking.")) {
+                    seen += new String(events.readNBytes(1), StandardCharsets.UTF_8);
+                }
+            }
+
+            main.releaseRest();
+
+            // The client's departure shows at the agent's next write: the ping before the description or the next round.
+            JsonNode records = JSON.missingNode();
+            for (int i = 0; i < 50 && !records.toString().contains("\"httpStatus\":499"); i++) {
+                Thread.sleep(100);
+                records = JSON.readTree(router.get("/api/usage").body()).path("records");
+            }
+            assertThat(records.findValuesAsText("httpStatus")).contains("499");
+            assertThat(records.size()).isLessThanOrEqualTo(3);
+            assertThat(vision.getRequestCount()).isLessThanOrEqualTo(1);
         }
     }
 
