@@ -10,7 +10,6 @@ import dev.ccr.client.ApiException;
 import dev.ccr.client.ClientRequest;
 import dev.ccr.client.ClientResponse;
 import dev.ccr.pipeline.MessagesPipeline;
-import dev.ccr.wire.WireJson;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
 package dev.ccr.imageagent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ClientRequest;
 import dev.ccr.routing.Target;
 import dev.ccr.wire.WireJson;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
