@@ -197,4 +197,17 @@ class ArchitectureTest {
                         "dev.ccr.client..", "dev.ccr.app..", "dev.ccr.cli..")
                 .check(classes);
     }
+
+    @Test
+    void theImageAgentWrapsThePipelineAndOnlyTheServerCallsIt() {
+        // Its model calls are whole pipeline passes: it never reaches past the pipeline to routing rules or providers.
+        noClasses().that().resideInAPackage("dev.ccr.imageagent..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ccr.server..", "dev.ccr.upstream..",
+                        "dev.ccr.transform..", "dev.ccr.resilience..", "dev.ccr.observe..", "dev.ccr.script..",
+                        "dev.ccr.usage..", "dev.ccr.app..", "dev.ccr.cli..", "io.undertow..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackages("dev.ccr.imageagent..", "dev.ccr.server..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ccr.imageagent..")
+                .check(classes);
+    }
 }

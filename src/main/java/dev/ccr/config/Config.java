@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param scripts        the custom router and JS plugins to run, if any
  * @param quota          how provider quotas are polled and kept in reserve (docs/quota.md)
  * @param plugins        the fork's built-in plugins that are enabled ({@code token-speed})
+ * @param forceUseImageAgent CCR's switch: images a routed model cannot read are described by the image model through
+ *                       the {@code analyzeImage} tool (docs/routing.md, "Image"); off, they go to {@code Router.image}
  * @param warnings       problems that did not stop the load (a provider skipped, HOST forced to loopback)
  */
 public record Config(
@@ -36,6 +38,7 @@ public record Config(
         ScriptSettings scripts,
         QuotaSettings quota,
         PluginSettings plugins,
+        boolean forceUseImageAgent,
         JsonNode document,
         JsonNode resolved,
         List<ConfigProblem> warnings) {

@@ -83,10 +83,21 @@ public final class ConfigParser {
             throw new ConfigException("The config has " + errors.size() + " problem(s)", errors);
         }
         return new Config(host, port, apiKey, proxy, timeout, log, logLevel, bodyLimit, ping, providers, router, resilience, scripts,
-                quota, PluginSettings.parse(resolved), document.deepCopy(), resolved, warnings);
+                quota, PluginSettings.parse(resolved), forceUseImageAgent(resolved), document.deepCopy(), resolved, warnings);
     }
 
     /* --------------- Top level --------------- */
+
+    /** CCR's {@code forceUseImageAgent}; anything but a boolean leaves the agent off, with a warning. */
+    private boolean forceUseImageAgent(JsonNode root) {
+        JsonNode node = root.path("forceUseImageAgent");
+        if (node.isMissingNode() || node.isNull() || node.isBoolean()) {
+            return node.asBoolean(false);
+        }
+        warnings.add(new ConfigProblem("forceUseImageAgent", "is " + node + ", not true or false, so the image agent is off",
+                "write true or false"));
+        return false;
+    }
 
     private int port(JsonNode root) {
         JsonNode node = root.path("PORT");

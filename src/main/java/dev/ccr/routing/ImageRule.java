@@ -10,8 +10,8 @@ import java.util.Optional;
  * fork's list ({@link Signals#VISION}). The route is the family's {@code image} when family routing applies, else
  * {@code Router.image}.
  *
- * <p>CCR 2.0's image agent (an {@code analyzeImage} tool spliced into the stream) is not implemented
- * (docs/compatibility.md).
+ * <p>With {@code forceUseImageAgent}, this refinement's redirect is what tells {@code imageagent.ImageAgent} to keep the
+ * chosen model and describe the images for it instead (docs/routing.md, "Image agent").
  */
 final class ImageRule implements Refinement {
     @Override

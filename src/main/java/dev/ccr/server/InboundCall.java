@@ -3,6 +3,7 @@ package dev.ccr.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ApiError;
+import dev.ccr.imageagent.ImageAgent;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.wire.BadRequestException;
 import dev.ccr.wire.StreamConverter;
@@ -70,7 +71,7 @@ final class InboundCall {
         ConvertingResponse response = new ConvertingResponse(new UndertowClientResponse(exchange),
                 conversion.streaming(), conversion.answer(), conversion.events(),
                 ErrorShape.forPath(exchange.getRequestPath()));
-        pipeline.handle(request, response);
+        ImageAgent.handle(pipeline, request, response);
         try {
             response.finish();
         } catch (IOException clientGone) {

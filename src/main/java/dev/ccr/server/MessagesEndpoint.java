@@ -1,5 +1,6 @@
 package dev.ccr.server;
 
+import dev.ccr.imageagent.ImageAgent;
 import dev.ccr.pipeline.MessagesPipeline;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -20,7 +21,7 @@ final class MessagesEndpoint {
     HttpHandler messages() {
         return exchange -> {
             MessagesPipeline current = pipeline.forModelCall();
-            current.handle(read(exchange, current), new UndertowClientResponse(exchange));
+            ImageAgent.handle(current, read(exchange, current), new UndertowClientResponse(exchange));
         };
     }
 

@@ -30,6 +30,15 @@ class ConfigParserTest {
     }
 
     @Test
+    void theImageAgentIsOffUnlessForceUseImageAgentIsTrue() throws Exception {
+        assertThat(parse("{}", Map.of()).forceUseImageAgent()).isFalse();
+        assertThat(parse("{\"forceUseImageAgent\": true}", Map.of()).forceUseImageAgent()).isTrue();
+        Config string = parse("{\"forceUseImageAgent\": \"yes\"}", Map.of());
+        assertThat(string.forceUseImageAgent()).isFalse();
+        assertThat(string.warnings()).anySatisfy(w -> assertThat(w.path()).isEqualTo("forceUseImageAgent"));
+    }
+
+    @Test
     void servicePortFromTheEnvironmentOverridesPort() throws Exception {
         assertThat(parse("{\"PORT\": 4000}", Map.of("SERVICE_PORT", "4100")).port()).isEqualTo(4100);
         assertThat(parse("{\"PORT\": \"4000\"}", Map.of()).port()).isEqualTo(4000);
