@@ -169,9 +169,10 @@ final class ScriptHost implements AutoCloseable {
     /**
      * Loads the scripts in {@code changed} again, each in the Context it lives in, after the calls queued there; calls
      * that start afterwards use the new scripts, calls under way finish on the old. A script that fails to load is
-     * refused with one log line, and the running one stays.
+     * refused with one log line, and the running one stays. Called by the one file-watch thread; it does not hold
+     * this host's lock while the loops work, since a loop rebuilding its Context reports through {@link #reported}.
      */
-    synchronized void reload(Set<Path> changed) {
+    void reload(Set<Path> changed) {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         List<CompletableFuture<LoadReport>> reloads = loops.stream()
                 .filter(loop -> !loop.home().isEmpty() && loop.home().scripts().stream().map(Bootstrap::normal).anyMatch(changed::contains))
