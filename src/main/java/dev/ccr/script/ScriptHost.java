@@ -58,6 +58,8 @@ final class ScriptHost implements AutoCloseable {
     /** Requests using these scripts now; -1 once closed after retiring. */
     private final AtomicInteger users = new AtomicInteger();
     private volatile boolean retired;
+    /** Until every loop has loaded once, calls wait for the first load rather than take a partial report. */
+    private volatile boolean firstLoadDone;
 
     private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version, ScriptCalls calls) {
         this.calls = calls;
@@ -77,6 +79,7 @@ final class ScriptHost implements AutoCloseable {
                 .map(loop -> loop.load().handle((report, error) -> report != null ? report : loop.failedToStart(failed(loop.home(), error))))
                 .toList();
         this.firstLoad = CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            firstLoadDone = true;
             LoadReport report = reported();
             logReport(report, Duration.ofNanos(System.nanoTime() - started));
             return report;
@@ -147,12 +150,17 @@ final class ScriptHost implements AutoCloseable {
         }
     }
 
-    /** Merges the loops' reports into the one that calls starting from now resolve their scripts with. */
+    /**
+     * Merges the loops' reports into the one that calls starting from now resolve their scripts with (once the first
+     * load is done; before, calls wait for it).
+     */
     synchronized LoadReport reported() {
         List<LoadReport> reports = loops.stream().filter(loop -> !loop.home().isEmpty() && loop.report() != null)
                 .map(JsLoop::report).toList();
         LoadReport merged = LoadReport.merge(settings.customRouter().isPresent(), reports);
-        current = merged;
+        if (firstLoadDone) {
+            current = merged;
+        }
         return merged;
     }
 
@@ -176,7 +184,7 @@ final class ScriptHost implements AutoCloseable {
         List<String> outcomes = new CopyOnWriteArrayList<>();
         List<CompletableFuture<LoadReport>> reloads = loops.stream()
                 .filter(loop -> !loop.home().isEmpty() && loop.home().scripts().stream().map(Bootstrap::normal).anyMatch(changed::contains))
-                .map(loop -> loop.reload(changed, outcomes))
+                .map(loop -> loop.reload(changed, outcomes).whenComplete((report, error) -> reported()))
                 .toList();
         for (CompletableFuture<LoadReport> reload : reloads) {
             try {
