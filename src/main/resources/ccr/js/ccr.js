@@ -46,8 +46,8 @@
 
     // ---------------------------------------------------------------- loading
 
-    function exported(path, what) {
-        let value = rt.requireScript(path);
+    function exported(path, what, fresh) {
+        let value = fresh ? rt.reloadScript(path) : rt.requireScript(path);
         if (typeof value !== 'function' && value && typeof value.default === 'function') value = value.default;
         if (what === 'router' && typeof value !== 'function') {
             throw new TypeError('module.exports is not a function; a custom router is module.exports = async function router(req, config, context) { ... }');
@@ -57,13 +57,17 @@
 
     const api = {};
 
-    api.loadRouter = path => {
-        router = exported(path, 'router');
+    /** Loads the router; {@code fresh}: again from its changed file, the running router kept if the new one fails. */
+    api.loadRouter = (path, fresh) => {
+        router = exported(path, 'router', fresh === true);
     };
 
-    /** Loads one plugin; answers JSON {index, name, endPoint, requestIn, responseOut}. */
-    api.loadPlugin = (path, optionsJson) => {
-        const exports = exported(path, 'plugin');
+    /**
+     * Loads one plugin; answers JSON {index, name, endPoint, requestIn, responseOut}. {@code fresh}: again from its
+     * changed file, as a new instance at a new index; the old instance stays for the requests still using it.
+     */
+    api.loadPlugin = (path, optionsJson, fresh) => {
+        const exports = exported(path, 'plugin', fresh === true);
         const options = optionsJson === null ? undefined : JSON.parse(optionsJson);
         let instance;
         if (typeof exports === 'function') {

@@ -216,6 +216,22 @@
     /** Loads a user script (a custom router or a plugin) by absolute path; returns its module.exports. */
     rt.requireScript = path => loadFile(resolveFile(path) ?? (() => { throw notFound(path, 'config'); })()).exports;
 
+    /**
+     * Evaluates a user script again from its file (it changed on disk); returns the new module.exports. If the new
+     * text fails, the module loaded before stays cached and the error is thrown.
+     */
+    rt.reloadScript = path => {
+        const file = resolveFile(path) ?? (() => { throw notFound(path, 'config'); })();
+        const before = moduleCache.get(file);
+        moduleCache.delete(file);
+        try {
+            return loadFile(file).exports;
+        } catch (e) {
+            if (before) moduleCache.set(file, before);
+            throw e;
+        }
+    };
+
     /** Loads a vendored npm package by name, for the runtime's own polyfills. */
     rt.vendor = name => {
         const file = resolvePackage(name, VENDOR_ROOT);

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The one reference to the runtime serving {@code /v1/messages}, and the one way to change it: read the config file,
  * parse, validate, build, swap. Requests that already started finish on the runtime they began with; new ones get
  * the new one. A config that does not parse, validate or build is refused with its problems, and the running
- * runtime stays.
+ * runtime stays. Scripts the new config names differently are started for it ({@link dev.ccr.script.Scripts#configure}).
  */
 final class CurrentRuntime {
     private final ConfigStore store;
@@ -45,6 +45,7 @@ final class CurrentRuntime {
         Runtime running = runtime;
         Optional<Resilience> carried = next.resilience().equals(running.config().resilience())
                 ? Optional.of(running.resilience()) : Optional.empty();
+        services.scripts().configure(next);
         runtime = Runtime.build(next, services, Runtime.Namespace.MAIN, carried);
         appliedText = text;
         return RestartOnly.changed(services.startConfig(), next);

@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The settings a reload cannot apply, because what they shape was opened at start: the address bound and the key
- * that guards it, the upstream client, the JS scripts, the usage store, a team's shared state and client keys, quota
+ * that guards it, the upstream client, the usage store, a team's shared state and client keys, quota
  * polling and logging. A reload applies everything else and names these, so the user knows to restart.
  */
 final class RestartOnly {
@@ -23,7 +23,6 @@ final class RestartOnly {
             new Setting("APIKEY", Config::apiKey),
             new Setting("PROXY_URL", Config::proxy),
             new Setting("connect timeout", c -> c.resilience().connectTimeout()),
-            new Setting("CUSTOM_ROUTER_PATH and transformers (scripts)", Config::scripts),
             new Setting("quota", Config::quota),
             new Setting("LOG and LOG_LEVEL", c -> List.of(c.log(), c.logLevel())),
             new Setting("CLIENT_KEYS", c -> c.resolved().path("CLIENT_KEYS")),

@@ -7,8 +7,11 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +52,7 @@ final class JsLoop implements AutoCloseable {
 
     private volatile Context context;
     private Value api;
+    private volatile LoadReport report;
     private volatile long sliceStarted;
     private volatile long sliceLimitNanos;
     private volatile boolean interruptRequested;
@@ -90,12 +94,47 @@ final class JsLoop implements AutoCloseable {
             Context fresh = SharedEngine.newContext();
             context = fresh;
             api = Bootstrap.run(fresh, bridge, host.runtimeSettings());
-            return Bootstrap.loadScripts(api, home);
+            report = Bootstrap.loadScripts(api, home);
+            return report;
         } catch (PolyglotException e) {
             throw ScriptFailure.of(e);
         } finally {
             endSlice();
         }
+    }
+
+    /** Records why this loop's Context could not start; a reload tries again. */
+    LoadReport failedToStart(LoadReport failed) {
+        report = failed;
+        return failed;
+    }
+
+    /** What this loop's scripts are now: the first load's report, as reloads and rebuilds changed it. */
+    LoadReport report() {
+        return report;
+    }
+
+    /**
+     * Loads again, in this loop's Context, the scripts whose files are among {@code changed}, after the calls already
+     * queued; answers the new report, with one line per script in {@code outcomes}. A Context that never started is
+     * built now.
+     */
+    CompletableFuture<LoadReport> reload(Set<Path> changed, List<String> outcomes) {
+        return CompletableFuture.supplyAsync(() -> {
+            if (api == null || report == null) {
+                LoadReport loaded = buildAndLoad();
+                outcomes.add("Loaded the scripts of JS context " + number + " again");
+                return loaded;
+            }
+            beginSlice(LOAD_SLICE_LIMIT);
+            try {
+                context.resetLimits();
+                report = Bootstrap.reloadScripts(api, home, changed, report, outcomes);
+                return report;
+            } finally {
+                endSlice();
+            }
+        }, thread);
     }
 
     /* --------------- Calls --------------- */
@@ -181,6 +220,7 @@ final class JsLoop implements AutoCloseable {
         }
         try {
             buildAndLoad();
+            host.reported();
         } catch (RuntimeException e) {
             LOG.error("JS context {} could not be rebuilt: {}", number, e.getMessage());
         }

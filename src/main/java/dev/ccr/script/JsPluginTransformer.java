@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A JS plugin as one step of a provider's chain (docs/plugins.md): {@code transformRequestIn(request, provider,
@@ -60,8 +61,34 @@ final class JsPluginTransformer implements Transformer {
     private record ResponseOut(JsonNode json, Value response) {
     }
 
+    /**
+     * Counts the request as a user of the host from the request half until the response half's stream is closed, so
+     * that a host the config no longer names is closed only after it.
+     */
     @Override
     public ProviderResponse transform(Chain chain) throws IOException {
+        if (!host.enter()) {
+            throw fail("its scripts were replaced by a config change while this request waited; try again");
+        }
+        Runnable leave = once(host::leave);
+        try {
+            return transform(chain, leave);
+        } catch (IOException | RuntimeException e) {
+            leave.run();
+            throw e;
+        }
+    }
+
+    private static Runnable once(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+    }
+
+    private ProviderResponse transform(Chain chain, Runnable leave) throws IOException {
         JsLoop loop = host.loopOf(plugin);
         ProviderRequest request = chain.request();
         String meta = meta(chain.context());
@@ -80,15 +107,16 @@ final class JsPluginTransformer implements Transformer {
 
         ProviderResponse response = chain.proceed(request);
         if (!plugin.responseOut()) {
+            leave.run();
             return response;
         }
-        return responseOut(loop, response, context, meta, clientBody, request.timeout());
+        return responseOut(loop, response, context, meta, clientBody, request.timeout(), leave);
     }
 
     /* --------------- Response half --------------- */
 
     private ProviderResponse responseOut(JsLoop loop, ProviderResponse response, Value context, String meta, String clientBody,
-                                         Duration readTimeout) throws IOException {
+                                         Duration readTimeout, Runnable leave) throws IOException {
         int stream = loop.streams().register(response.body());
         ResponseOut out;
         try {
@@ -105,12 +133,16 @@ final class JsPluginTransformer implements Transformer {
         }
         if (out.json().path("same").asBoolean()) {
             loop.streams().release(stream);
+            leave.run();
             return response;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         out.json().path("headers").forEach(pair -> headers.add(Map.entry(pair.get(0).asText(), pair.get(1).asText())));
         return new ProviderResponse(out.json().path("status").asInt(200), new HeaderList(headers),
-                new JsBodyStream(loop, out.response(), plugin, readTimeout, () -> loop.streams().close(stream)));
+                new JsBodyStream(loop, out.response(), plugin, readTimeout, () -> {
+                    loop.streams().close(stream);
+                    leave.run();
+                }));
     }
 
     /* --------------- Request half --------------- */

@@ -54,6 +54,17 @@ final class JsRouterRule implements Rule {
 
     @Override
     public RuleOutcome evaluate(RoutingRequest request) {
+        if (!host.enter()) {
+            return RuleOutcome.pass(path + " was replaced by a config change while this request waited");
+        }
+        try {
+            return call(request);
+        } finally {
+            host.leave();
+        }
+    }
+
+    private RuleOutcome call(RoutingRequest request) {
         Optional<LoadReport> report = host.awaitLoad(JsLoop.LOAD_SLICE_LIMIT);
         if (report.isEmpty()) {
             LOG.warn("Custom router {} is still loading; the built-in rules route this request", path);

@@ -54,6 +54,14 @@ record ScriptHome(int number, ScriptPolicy policy, Optional<Path> router, List<E
         return router.orElseGet(() -> plugins.getFirst().plugin().path());
     }
 
+    /** Every script this home holds. */
+    List<Path> scripts() {
+        List<Path> scripts = new ArrayList<>();
+        router.ifPresent(scripts::add);
+        plugins.forEach(e -> scripts.add(e.plugin().path()));
+        return scripts;
+    }
+
     boolean isEmpty() {
         return router.isEmpty() && plugins.isEmpty();
     }

@@ -13,14 +13,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the configured scripts, each in exactly one {@link JsLoop} (one Context and its thread), so there is one
@@ -49,6 +53,13 @@ final class ScriptHost implements AutoCloseable {
     private final CompletableFuture<LoadReport> firstLoad;
 
     private final ScriptCalls calls;
+    /** The report calls resolve their scripts with: the first load's, then as reloads and rebuilds change it. */
+    private volatile LoadReport current;
+    /** Requests using these scripts now; -1 once closed after retiring. */
+    private final AtomicInteger users = new AtomicInteger();
+    private volatile boolean retired;
+    /** Until every loop has loaded once, calls wait for the first load rather than take a partial report. */
+    private volatile boolean firstLoadDone;
 
     private ScriptHost(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version, ScriptCalls calls) {
         this.calls = calls;
@@ -65,10 +76,11 @@ final class ScriptHost implements AutoCloseable {
         // The trusted home is empty when every script is sandboxed: no Context is built for it then.
         List<CompletableFuture<LoadReport>> loads = loops.stream()
                 .filter(loop -> !loop.home().isEmpty())
-                .map(loop -> loop.load().handle((report, error) -> report != null ? report : failed(loop.home(), error)))
+                .map(loop -> loop.load().handle((report, error) -> report != null ? report : loop.failedToStart(failed(loop.home(), error))))
                 .toList();
         this.firstLoad = CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            LoadReport report = LoadReport.merge(settings.customRouter().isPresent(), loads.stream().map(CompletableFuture::join).toList());
+            firstLoadDone = true;
+            LoadReport report = reported();
             logReport(report, Duration.ofNanos(System.nanoTime() - started));
             return report;
         });
@@ -76,12 +88,12 @@ final class ScriptHost implements AutoCloseable {
         timers.scheduleAtFixedRate(this::watch, WATCHDOG_PERIOD_MS, WATCHDOG_PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** Starts loading in the background; returns at once. {@code proxy} is ccr's own, for the scripts' http(s) clients. */
     /** Where call times go. */
     ScriptCalls calls() {
         return calls;
     }
 
+    /** Starts loading in the background; returns at once. {@code proxy} is ccr's own, for the scripts' http(s) clients. */
     static ScriptHost start(ScriptSettings settings, JsonNode resolvedConfig, Optional<URI> proxy, String version,
                             ScriptCalls calls) {
         return new ScriptHost(settings, resolvedConfig, proxy, version, calls);
@@ -120,8 +132,14 @@ final class ScriptHost implements AutoCloseable {
      * empty if it is not done by then.
      */
     Optional<LoadReport> awaitLoad(Duration max) {
+        LoadReport now = current;
+        if (now != null) {
+            return Optional.of(now);
+        }
         try {
-            return Optional.of(firstLoad.get(max.toMillis(), TimeUnit.MILLISECONDS));
+            LoadReport first = firstLoad.get(max.toMillis(), TimeUnit.MILLISECONDS);
+            now = current;
+            return Optional.of(now != null ? now : first);
         } catch (TimeoutException e) {
             return Optional.empty();
         } catch (ExecutionException e) {
@@ -129,6 +147,101 @@ final class ScriptHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Merges the loops' reports into the one that calls starting from now resolve their scripts with (once the first
+     * load is done; before, calls wait for it).
+     */
+    synchronized LoadReport reported() {
+        List<LoadReport> reports = loops.stream().filter(loop -> !loop.home().isEmpty() && loop.report() != null)
+                .map(JsLoop::report).toList();
+        LoadReport merged = LoadReport.merge(settings.customRouter().isPresent(), reports);
+        if (firstLoadDone) {
+            current = merged;
+        }
+        return merged;
+    }
+
+    /* --------------- Reloading changed files --------------- */
+
+    /** The script files, as the file watch names them. */
+    Set<Path> files() {
+        Set<Path> files = new LinkedHashSet<>();
+        settings.customRouter().map(Bootstrap::normal).ifPresent(files::add);
+        settings.plugins().forEach(p -> files.add(Bootstrap.normal(p.path())));
+        return files;
+    }
+
+    /**
+     * Loads the scripts in {@code changed} again, each in the Context it lives in, after the calls queued there; calls
+     * that start afterwards use the new scripts, calls under way finish on the old. A script that fails to load is
+     * refused with one log line, and the running one stays. Called by the one file-watch thread; it does not hold
+     * this host's lock while the loops work, since a loop rebuilding its Context reports through {@link #reported}.
+     */
+    void reload(Set<Path> changed) {
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        List<CompletableFuture<LoadReport>> reloads = loops.stream()
+                .filter(loop -> !loop.home().isEmpty() && loop.home().scripts().stream().map(Bootstrap::normal).anyMatch(changed::contains))
+                .map(loop -> loop.reload(changed, outcomes).whenComplete((report, error) -> reported()))
+                .toList();
+        for (CompletableFuture<LoadReport> reload : reloads) {
+            try {
+                reload.get(JsLoop.LOAD_SLICE_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                outcomes.add("The changed scripts " + changed + " are refused: " + e.getCause().getMessage());
+            } catch (TimeoutException e) {
+                outcomes.add("The changed scripts " + changed + " did not load within " + JsLoop.LOAD_SLICE_LIMIT.toSeconds() + " s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        reported();
+        for (String outcome : outcomes) {
+            if (outcome.startsWith("Reloaded") || outcome.startsWith("Loaded")) {
+                LOG.info(outcome);
+            } else {
+                LOG.error(outcome);
+            }
+        }
+    }
+
+    /* --------------- Retiring after a config change --------------- */
+
+    /**
+     * Counts a request that uses these scripts, so that a host the config no longer names closes only when the last
+     * one is done; false when it is closed already.
+     */
+    boolean enter() {
+        while (true) {
+            int now = users.get();
+            if (now < 0) {
+                return false;
+            }
+            if (users.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** A request counted by {@link #enter} is done with these scripts. */
+    void leave() {
+        if (users.decrementAndGet() == 0 && retired) {
+            closeIfUnused();
+        }
+    }
+
+    /** The config names other scripts now: closes once no request uses this host. */
+    void retire() {
+        retired = true;
+        closeIfUnused();
+    }
+
+    private void closeIfUnused() {
+        if (users.compareAndSet(0, -1)) {
+            close();
         }
     }
 

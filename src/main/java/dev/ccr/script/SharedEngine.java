@@ -72,10 +72,13 @@ final class SharedEngine {
                 .build();
     }
 
-    /** The parsed source for {@code text} under {@code name}, shared by every Context. */
+    /**
+     * The parsed source for {@code text} under {@code name}, shared by every Context. One per name: a script edited
+     * on disk replaces its old text here, so edits do not pile up.
+     */
     static Source source(String name, String text) {
-        String key = name + '\0' + text.length() + '\0' + text.hashCode();
-        return SOURCES.computeIfAbsent(key, k -> Source.newBuilder("js", text, name).cached(true).buildLiteral());
+        return SOURCES.compute(name, (n, known) -> known != null && text.contentEquals(known.getCharacters())
+                ? known : Source.newBuilder("js", text, name).cached(true).buildLiteral());
     }
 
     /** One of ccr's runtime files under {@code ccr/js/} on the classpath, e.g. {@code node_modules/buffer/index.js}. */

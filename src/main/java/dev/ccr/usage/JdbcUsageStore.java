@@ -141,8 +141,15 @@ public final class JdbcUsageStore implements UsageStore {
     private Connection writeConnection() throws SQLException {
         if (writeConnection == null) {
             Connection connection = connect();
-            dialect.createSchema(connection);
-            connection.setAutoCommit(false);
+            try {
+                dialect.createSchema(connection);
+                connection.setAutoCommit(false);
+                UsageTotals.ensure(connection, dialect);
+                connection.commit();
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw e;
+            }
             writeConnection = connection;
         }
         return writeConnection;
@@ -424,12 +431,13 @@ public final class JdbcUsageStore implements UsageStore {
         return removed[0];
     }
 
-    /** Deletes the records before {@code before} (all when empty) and their daily sums; the caller commits. */
+    /** Deletes the records before {@code before} (all when empty), their daily sums and totals; the caller commits. */
     private int delete(Optional<Instant> before) throws SQLException {
         Connection writeConnection = writeConnection();
         if (before.isEmpty()) {
             try (Statement s = writeConnection.createStatement()) {
                 s.executeUpdate("DELETE FROM usage_daily");
+                s.executeUpdate("DELETE FROM usage_totals");
                 return s.executeUpdate("DELETE FROM usage_records");
             }
         }
@@ -443,6 +451,9 @@ public final class JdbcUsageStore implements UsageStore {
         }
         if (removed > 0 && !UsageQueries.floorDay(before.get()).equals(before.get())) {
             UsageRows.rebuildDay(writeConnection, UsageQueries.day(before.get()));
+        }
+        if (removed > 0) {
+            UsageTotals.rebuild(writeConnection, dialect);
         }
         return removed;
     }

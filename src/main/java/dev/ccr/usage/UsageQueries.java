@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The usage database's reads. A summary adds up {@code usage_daily} for the whole days of its range and the records
  * themselves only for a partial first or last day (or for a session, which the daily sums do not know), so its cost
- * follows the number of days and groups, not of records.
+ * follows the number of days and groups, not of records. The summary of everything is kept as it is
+ * ({@link UsageTotals}).
  */
 final class UsageQueries {
     /** Per group: the summary's dimensions, then the additive sums in {@link UsageSummary.Breakdown}'s order. */
@@ -91,7 +92,13 @@ final class UsageQueries {
         return statement;
     }
 
+    /** The summary of the records {@code filter} keeps: the kept totals when it keeps every record. */
     static UsageSummary summary(Connection connection, UsageDialect dialect, UsageFilter filter) throws SQLException {
+        return filter.equals(UsageFilter.ALL) ? UsageTotals.read(connection) : summaryFromSums(connection, dialect, filter);
+    }
+
+    /** The summary added up from the daily sums and, for partial days and sessions, the records. */
+    static UsageSummary summaryFromSums(Connection connection, UsageDialect dialect, UsageFilter filter) throws SQLException {
         UsageSummary.Builder builder = new UsageSummary.Builder();
         String recordSums = RECORD_SUMS.formatted(dialect.dayOf("ts"));
         if (filter.sessionId().isPresent()) {

@@ -51,7 +51,7 @@ final class UsageRows {
     private UsageRows() {
     }
 
-    /** Inserts the records and adds them to the daily sums; the caller owns the transaction. */
+    /** Inserts the records and adds them to the daily sums and the totals; the caller owns the transaction. */
     static void insert(Connection connection, List<UsageRecord> records) throws SQLException {
         // Sorted, so two instances adding to the same days lock their rows in the same order (no deadlock).
         Map<DailyKey, UsageSummary.Breakdown> daily = new TreeMap<>(DAILY_ORDER);
@@ -79,6 +79,7 @@ final class UsageRows {
             }
             add.executeBatch();
         }
+        UsageTotals.add(connection, UsageSummary.of(records));
     }
 
     /** Recomputes one day's sums from its records (after some of that day's records were deleted). */

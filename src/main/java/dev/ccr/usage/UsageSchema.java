@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The usage database's tables: {@code usage_records} (one row a record, as the fork names it) and
  * {@code usage_daily} (per-day sums by provider, model, original model, scenario, client and status, which the
- * summaries read instead of a million rows). Schema version 1 in {@code PRAGMA user_version}; the PostgreSQL
+ * summaries read instead of a million rows) and {@code usage_totals} (the summary of everything, {@link UsageTotals}).
+ * Schema version 1 in {@code PRAGMA user_version}; the PostgreSQL
  * twin of the same tables for a team's shared store.
  */
 final class UsageSchema {
@@ -66,6 +67,7 @@ final class UsageSchema {
                 s.execute(index);
             }
             s.execute(DAILY + " WITHOUT ROWID");
+            s.execute(UsageTotals.TABLE + " WITHOUT ROWID");
             s.execute("PRAGMA user_version=" + VERSION);
         }
     }
@@ -85,6 +87,7 @@ final class UsageSchema {
                 s.execute(index);
             }
             s.execute(DAILY.replace("INTEGER", "BIGINT"));
+            s.execute(UsageTotals.TABLE.replace("INTEGER", "BIGINT"));
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();

@@ -235,7 +235,7 @@ class WebUiBrowserTest {
             type(browser.find("input[name=default]"), "beta,m2");
             browser.find("#review-button").click();
             assertThat(browser.find("#diff").getText()).contains("-     \"default\": \"alpha,m\"", "+     \"default\": \"beta,m2\"");
-            screenshot(browser, "config");
+            screenshot(browser, "config-review");
             browser.find("#confirm-save").click();
             browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#outcome"), "Config saved"));
 
@@ -243,7 +243,9 @@ class WebUiBrowserTest {
             assertThat(saved.at("/Router/default").asText()).isEqualTo("beta,m2");
             assertThat(saved.at("/Providers/0/api_key").asText()).isEqualTo("sk-alpha-secret");
             assertThat(saved.at("/Providers/1/api_key").asText()).isEqualTo("$BETA_KEY");
-            assertThat(browser.find("#backups").getText()).contains("config.json.");
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#backups"), "config.json."));
+            assertThat(browser.find("#outcome").isDisplayed()).isTrue();
+            screenshot(browser, "config"); // the save message, with the backup it made
         }
     }
 

@@ -58,12 +58,31 @@ class SqliteUsageStoreTest extends UsageStoreContract {
         assertThat(fork.clientType()).isEqualTo(ClientType.API);
         assertThat(records.get(1)).isEqualTo(old);
         assertThat(store.summary(UsageFilter.ALL).byDay().get("2026-11-20").count()).isEqualTo(2);
+        assertKeptSummaryMatchesTheRecords("after the import");
         assertThat(jsonl).doesNotExist();
         assertThat(dir.resolve("data/usage.jsonl.imported")).exists();
 
         store.close();
         open(Duration.ZERO);
         assertThat(store.records(UsageFilter.ALL)).hasSize(2);
+    }
+
+    @Test
+    void aDatabaseWrittenBeforeTheKeptTotalsGetsThemComputedAtOpen() throws SQLException {
+        open(Duration.ZERO);
+        for (int i = 0; i < 30; i++) {
+            store.append(next(i % 2 == 0 ? "p" : "q", "m", "default", i % 4 == 0 ? ERROR : SUCCESS, i, i));
+        }
+        store.close();
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/usage.sqlite"));
+             var statement = connection.createStatement()) {
+            statement.execute("DROP TABLE usage_totals"); // as a file written by an earlier ccr
+        }
+
+        open(Duration.ZERO);
+
+        assertThat(store.summary(UsageFilter.ALL).totalRequests()).isEqualTo(30);
+        assertKeptSummaryMatchesTheRecords("after the totals were computed at open");
     }
 
     @Test

@@ -167,6 +167,37 @@ abstract class UsageStoreContract {
         assertThat(store.summary(UsageFilter.ALL).byProvider()).containsOnlyKeys("new");
     }
 
+    @Test
+    void theKeptSummaryOfEverythingEqualsTheRecordsAddedUpAfterWritesDeletesAndRetention() {
+        open(Duration.ZERO);
+        String[] providers = {"p", "q", "r"};
+        for (int i = 0; i < 90; i++) { // 90 records 3 hours apart: eleven days and a quarter, in several batches
+            store.append(UsageRecords.record(clock.instant(), providers[i % 3], "m" + (i % 4), i % 5 == 0 ? "think" : "default",
+                    i % 7 == 0 ? ERROR : SUCCESS, i, 3L * i));
+            clock.advance(Duration.ofHours(3));
+        }
+        assertKeptSummaryMatchesTheRecords("after the writes");
+
+        store.clear(Optional.of(Instant.parse("2026-11-27T13:00:00Z"))); // mid-day: that day's sums are recomputed
+        assertKeptSummaryMatchesTheRecords("after deleting up to mid-day");
+        store.clear(Optional.of(UsageFilter.startOf("2026-11-29")));
+        assertKeptSummaryMatchesTheRecords("after deleting whole days");
+        store.close();
+
+        open(Duration.ofDays(3)); // the clock stands at the 6th of December: the retention deletes up to the 3rd
+        assertThat(store.records(UsageFilter.ALL)).isNotEmpty();
+        assertKeptSummaryMatchesTheRecords("after the retention");
+
+        store.clear(Optional.empty());
+        assertThat(store.summary(UsageFilter.ALL)).isEqualTo(UsageSummary.of(List.of()));
+        store.append(next("s", "m", "default", SUCCESS, 5, 6));
+        assertKeptSummaryMatchesTheRecords("after deleting everything and writing again");
+    }
+
+    protected void assertKeptSummaryMatchesTheRecords(String when) {
+        assertThat(store.summary(UsageFilter.ALL)).as(when).isEqualTo(UsageSummary.of(store.records(UsageFilter.ALL)));
+    }
+
     protected static UsageFilter filter(Optional<Instant> from, Optional<Instant> until, Optional<UsageRecord.Status> status) {
         return UsageFilter.ALL.withTime(from, until).withStatus(status);
     }
