@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,11 @@ public final class QuotaStore {
         if (kept == snapshot) {
             dirty.set(true);
         }
+    }
+
+    /** Whether this instance should poll {@code provider} now, or leave it to the team ({@link QuotaSharing#claimPoll}). */
+    boolean claimPoll(String provider, Duration hold) {
+        return sharing.claimPoll(provider, hold);
     }
 
     /** Every provider's latest snapshot, to hand to the other instances after the shared store was away. */

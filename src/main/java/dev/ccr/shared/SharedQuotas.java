@@ -7,10 +7,12 @@ import dev.ccr.quota.QuotaSharing;
 import dev.ccr.quota.QuotaSnapshot;
 import dev.ccr.quota.QuotaStore;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.sync.RedisCommands;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -21,12 +23,15 @@ import java.util.UUID;
  * the other instances' {@link QuotaStore}, which the quota gate keeps reading without touching Redis.
  *
  * <p>Snapshots are readings, not counters: the newest one of a provider is the truth, so there is nothing to add up,
- * only a time to compare, and that comparison is made inside Redis. After an outage, an instance hands over its
- * snapshots and takes on the newer ones Redis holds.
+ * only a time to compare, and that comparison is made inside Redis. Polling takes turns through a claim that expires
+ * ({@link #claimPoll}), so a team asks a provider's quota endpoint about as often as one instance would. After an
+ * outage, an instance hands over its snapshots and takes on the newer ones Redis holds.
  */
 public final class SharedQuotas implements QuotaSharing, RedisState.Part {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String QUOTAS = "ccr:quotas";
+    /** {@code ccr:quota-poll:<provider>}: held by the instance that polls the provider this turn. */
+    static final String POLL_CLAIM = "ccr:quota-poll:";
     private static final String TYPE = "quota";
 
     private final RedisState redis;
@@ -52,6 +57,20 @@ public final class SharedQuotas implements QuotaSharing, RedisState.Part {
             redis.connection().ifPresent(c -> c.async().eval(NewerWins.IN_HASH, ScriptOutputType.INTEGER,
                     new String[]{QUOTAS}, snapshot.provider(), entry(snapshot).toString(), RedisState.CHANNEL)
                     .exceptionally(e -> null));
+        }
+    }
+
+    /** One atomic {@code SET NX PX} in Redis: the first instance to ask polls; the others skip this turn. */
+    @Override
+    public boolean claimPoll(String provider, Duration hold) {
+        if (redis.degraded() || hold.toMillis() <= 0) {
+            return true;
+        }
+        try {
+            return "OK".equals(redis.connection().orElseThrow().sync().set(POLL_CLAIM + provider, origin,
+                    SetArgs.Builder.nx().px(hold.toMillis())));
+        } catch (RuntimeException e) {
+            return true; // Redis went away: poll, as an instance alone would
         }
     }
 

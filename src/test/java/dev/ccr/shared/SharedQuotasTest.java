@@ -27,7 +27,7 @@ class SharedQuotasTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     /** One ccr instance's quota store, with its own connection to Redis. */
-    private record Instance(QuotaStore store, RedisState redis) {
+    private record Instance(QuotaStore store, SharedQuotas shared, RedisState redis) {
     }
 
     private LocalRedis redis;
@@ -50,8 +50,7 @@ class SharedQuotasTest {
         QuotaStore store = new QuotaStore(Optional.empty());
         RedisState state = RedisState.connect(redis.uri());
         closing.add(state);
-        SharedQuotas.share(state, store);
-        return new Instance(store, state);
+        return new Instance(store, SharedQuotas.share(state, store), state);
     }
 
     private static QuotaSnapshot spentPlan(Instant at) {
@@ -98,6 +97,18 @@ class SharedQuotasTest {
         Instance late = instance();
 
         assertThat(late.store().get("plan")).contains(spentPlan(NOW));
+    }
+
+    @Test
+    void oneInstanceAtATimeHasAProvidersPollingTurnUntilItsHoldExpires() {
+        Instance a = instance();
+        Instance b = instance();
+
+        assertThat(a.shared().claimPoll("plan", Duration.ofMillis(300))).isTrue();
+        assertThat(b.shared().claimPoll("plan", Duration.ofMillis(300))).as("a polls this turn").isFalse();
+        assertThat(b.shared().claimPoll("other-provider", Duration.ofMillis(300))).isTrue();
+
+        assertThat(within(Duration.ofSeconds(2), () -> b.shared().claimPoll("plan", Duration.ofMillis(300)))).isTrue();
     }
 
     @Test
