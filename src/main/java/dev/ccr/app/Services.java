@@ -24,8 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * What a running router builds once, at start, and every {@link Runtime} shares (the main one, each preset's, and
  * the next one after a config reload): the upstream client, the tokenizer, the stream timer, the JS scripts, the
  * usage store, metrics, quota polling, a team's Redis and client-key limits, the sessions' last usage (which
- * routing reads, kept across reloads), and the clock. Closed last, in the
- * reverse order of opening.
+ * routing reads, kept across reloads), and the clock. Closed last, in the reverse order of opening.
  */
 record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clock clock, UpstreamClient upstream,
                 TokenCounter tokens, ScheduledExecutorService timer, Scripts scripts, UsageStore usage, Metrics metrics,
