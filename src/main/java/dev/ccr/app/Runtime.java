@@ -48,7 +48,8 @@ public record Runtime(Config config, Router router, TransformerRegistry transfor
      */
     static Runtime build(Config config, Services services, Namespace namespace, Optional<Resilience> carried) {
         boolean main = namespace == Namespace.MAIN;
-        Router router = main ? services.scripts().route(Router.ccrDefault()) : Router.ccrDefault();
+        Router router = main ? services.scripts().route(Router.ccrDefault().withSessionUsage(services.sessions()))
+                : Router.ccrDefault();
         TransformerRegistry transformers = services.scripts().register(Builtins.registry(), config.providers());
         Resilience resilience = carried.orElseGet(() -> resilience(config, services, main));
         MessagesPipeline pipeline = new MessagesPipeline(config, router, transformers, resilience,

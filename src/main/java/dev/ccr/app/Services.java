@@ -6,6 +6,7 @@ import dev.ccr.limits.KeyLimits;
 import dev.ccr.metrics.Metrics;
 import dev.ccr.pipeline.MessagesPipeline;
 import dev.ccr.quota.Quotas;
+import dev.ccr.routing.SessionUsage;
 import dev.ccr.routing.TokenCounter;
 import dev.ccr.script.Scripts;
 import dev.ccr.shared.RedisState;
@@ -22,12 +23,13 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * What a running router builds once, at start, and every {@link Runtime} shares (the main one, each preset's, and
  * the next one after a config reload): the upstream client, the tokenizer, the stream timer, the JS scripts, the
- * usage store, metrics, quota polling, a team's Redis and client-key limits, and the clock. Closed last, in the
- * reverse order of opening.
+ * usage store, metrics, quota polling, a team's Redis and client-key limits, the sessions' last usage (which
+ * routing reads, kept across reloads), and the clock. Closed last, in the reverse order of opening.
  */
 record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clock clock, UpstreamClient upstream,
                 TokenCounter tokens, ScheduledExecutorService timer, Scripts scripts, UsageStore usage, Metrics metrics,
-                Quotas quotas, Optional<RedisState> redis, KeyLimits limits, Deque<AutoCloseable> opened)
+                Quotas quotas, Optional<RedisState> redis, KeyLimits limits, SessionUsage sessions,
+                Deque<AutoCloseable> opened)
         implements AutoCloseable {
 
     /**
@@ -49,8 +51,10 @@ record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clo
             Optional<RedisState> redis = TeamState.redis(config);
             redis.ifPresent(r -> opened.push(r::close));
             KeyLimits limits = TeamState.limits(config, redis, clock);
+            TeamState.shareQuotas(redis, quotas);
+            SessionUsage sessions = TeamState.sessions(redis, clock);
             return new Services(config, home, options, clock, upstream, tokens, timer, scripts, usage, metrics,
-                    quotas, redis, limits, opened);
+                    quotas, redis, limits, sessions, opened);
         } catch (RuntimeException e) {
             closeAll(opened);
             throw e;

@@ -6,8 +6,12 @@ import dev.ccr.config.Config;
 import dev.ccr.limits.ClientKeys;
 import dev.ccr.limits.KeyLimits;
 import dev.ccr.limits.LimitCounters;
+import dev.ccr.quota.Quotas;
+import dev.ccr.routing.SessionUsage;
 import dev.ccr.shared.RedisCounters;
+import dev.ccr.shared.RedisSessionUsage;
 import dev.ccr.shared.RedisState;
+import dev.ccr.shared.SharedQuotas;
 import dev.ccr.usage.JdbcUsageStore;
 import dev.ccr.usage.UsageStore;
 
@@ -15,8 +19,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Reads a team's settings: where its instances share their state ({@code "STATE": {"redis": "redis://host:6379/0"}})
- * and its client keys ({@code CLIENT_KEYS}).
+ * Reads a team's settings: where its instances share their state ({@code "STATE": {"redis": "redis://host:6379/0"}}:
+ * breakers and promotions, limit counters, quotas, sessions' last usage) and its client keys ({@code CLIENT_KEYS}).
  */
 final class TeamState {
     /** The config key of the shared-state settings; unset: each instance keeps its state to itself. */
@@ -35,6 +39,16 @@ final class TeamState {
         }
         LimitCounters counters = redis.<LimitCounters>map(RedisCounters::new).orElseGet(LimitCounters::embedded);
         return new KeyLimits(keys, counters, clock);
+    }
+
+    /** A team's quota snapshots shared through Redis, when there is one. */
+    static void shareQuotas(Optional<RedisState> redis, Quotas quotas) {
+        redis.ifPresent(r -> SharedQuotas.share(r, quotas.store()));
+    }
+
+    /** Each session's last usage: in Redis for a team, else this instance's own (CCR's cache). */
+    static SessionUsage sessions(Optional<RedisState> redis, Clock clock) {
+        return redis.<SessionUsage>map(r -> RedisSessionUsage.share(r, clock)).orElseGet(SessionUsage::embedded);
     }
 
     /**

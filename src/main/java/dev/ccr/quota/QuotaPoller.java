@@ -18,8 +18,9 @@ import java.util.random.RandomGenerator;
 /**
  * Asks each provider's quota adapter on its interval (10 minutes by default, per provider another or none), each
  * time a little earlier or later (±10 %) so that several ccr instances do not ask together, the first time a few
- * seconds after start. A call that fails records the quota as unknown with the reason; nothing here ever throws into
- * routing.
+ * seconds after start. Instances sharing their state take turns: one that finds another polled the provider within
+ * half an interval skips its turn, since that snapshot reaches it anyway. A call that fails records the quota as
+ * unknown with the reason; nothing here ever throws into routing.
  */
 public final class QuotaPoller implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaPoller.class);
@@ -60,9 +61,16 @@ public final class QuotaPoller implements AutoCloseable {
 
     private void schedule(Provider provider, Duration delay) {
         timer.schedule(() -> {
-            probe(provider);
+            pollInTurn(provider);
             schedule(provider, jittered(settings.intervalFor(provider.name())));
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduled poll: reads {@code provider}'s quota unless another instance of the team just did. */
+    void pollInTurn(Provider provider) {
+        if (store.claimPoll(provider.name(), settings.intervalFor(provider.name()).dividedBy(2))) {
+            probe(provider);
+        }
     }
 
     /** {@code interval}, moved by up to 10 % either way. */

@@ -1,5 +1,8 @@
 package dev.ccr.quota;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +28,16 @@ public record QuotaSnapshot(String provider, String source, Instant checkedAt, O
 
     public static QuotaSnapshot known(String provider, String source, Instant checkedAt, QuotaReading reading) {
         return new QuotaSnapshot(provider, source, checkedAt, Optional.of(reading), Optional.empty());
+    }
+
+    /** Read back from {@link #toJson()}'s form; throws on a node that is not one. */
+    public static QuotaSnapshot fromJson(JsonNode node) {
+        return SnapshotJson.read(node);
+    }
+
+    /** This snapshot as {@code quota-store.json} and {@code GET /api/providers/quota} show it. */
+    public ObjectNode toJson() {
+        return SnapshotJson.write(this);
     }
 
     public static QuotaSnapshot unknown(String provider, String source, Instant checkedAt, String reason) {

@@ -49,6 +49,11 @@ public final class Quotas implements AutoCloseable {
         return quotas;
     }
 
+    /** The snapshots the gate decides from, for a team's instances to share ({@link QuotaStore#shareWith}). */
+    public QuotaStore store() {
+        return store;
+    }
+
     /** Why {@code provider} must not take a request of {@code scenario} now, or empty (for the fallback planner). */
     public Optional<String> closedReason(String provider, String scenario) {
         // Fallback lists name providers as written; snapshots are kept under the configured name.

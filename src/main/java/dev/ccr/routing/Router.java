@@ -60,7 +60,7 @@ public final class Router {
                         new ThinkRule(),
                         new DefaultRule()),
                 List.of(new ImageRule()),                // fork: after routing, images need a vision model
-                new SessionUsage(),
+                SessionUsage.embedded(),
                 new ProjectRouters(environment));
     }
 
@@ -75,6 +75,14 @@ public final class Router {
         withCustom.add(customRouter);
         withCustom.addAll(first);
         return new Router(withCustom, scenarios, refinements, sessions, projects);
+    }
+
+    /**
+     * This router keeping each session's last usage in {@code sessions} instead of its own: the one a running router
+     * keeps across config reloads, shared with a team's other instances when they share their state.
+     */
+    public Router withSessionUsage(SessionUsage sessions) {
+        return new Router(first, scenarios, refinements, Objects.requireNonNull(sessions, "sessions"), projects);
     }
 
     /** The last usage of each session; the pipeline records answers' usage here. */

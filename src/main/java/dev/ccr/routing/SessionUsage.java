@@ -1,32 +1,25 @@
 package dev.ccr.routing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Remembers the last usage reported in each session, for the long-context rule's "last usage" test
  * (docs/ccr-checklist.md item 31). The pipeline records an answer's usage when it completes; the router reads it for
- * the session's next request.
+ * the session's next request. {@link #embedded()} keeps it in this instance; a team's instances share theirs through
+ * Redis (docs/deploy.md), so a session's next request routes alike on whichever instance it reaches.
  */
-public final class SessionUsage {
-    /** CCR's sessionUsageCache holds 100 sessions (LRU). */
-    static final int CAPACITY = 100;
+public interface SessionUsage {
+    /**
+     * Records the usage of a completed answer; an answer that reported nothing ({@link LastUsage#promptTokens()} of
+     * zero) leaves the previous record. Never blocks on anything remote and never throws.
+     */
+    void record(String sessionId, LastUsage usage);
 
-    private final Cache<String, LastUsage> last = Caffeine.newBuilder().maximumSize(CAPACITY).build();
+    /** The last usage recorded for {@code sessionId}, if any. */
+    Optional<LastUsage> last(String sessionId);
 
-    /** Records the usage of a completed answer; an answer that reported nothing leaves the previous record. */
-    public void record(String sessionId, LastUsage usage) {
-        Objects.requireNonNull(sessionId, "sessionId");
-        Objects.requireNonNull(usage, "usage");
-        if (usage.promptTokens() > 0) {
-            last.put(sessionId, usage);
-        }
-    }
-
-    public Optional<LastUsage> last(String sessionId) {
-        return Optional.ofNullable(last.getIfPresent(sessionId));
+    /** CCR's {@code sessionUsageCache}: this instance's own, the 100 most recent sessions. */
+    static SessionUsage embedded() {
+        return new EmbeddedSessionUsage();
     }
 }

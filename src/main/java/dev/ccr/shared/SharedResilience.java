@@ -23,11 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Breaker changes and promotions shared between a team's instances. Each change made here is written to a Redis hash
- * ({@code ccr:breakers}, {@code ccr:promotions}) and published on {@link RedisState#CHANNEL} by one Lua script, so the
- * two happen together; the other instances apply it to their local {@link ProviderHealth} and {@link Promotions}, which
- * requests keep reading without touching Redis. A breaker change carries the time it happened: an older one never
- * replaces a newer one, in Redis or here. The hashes are what a resynchronisation reads after an outage; a
- * promotion cleared while Redis was away is not remembered (promotions last minutes and clear again on failure).
+ * ({@code ccr:breakers}, {@code ccr:promotions}) and published on {@link RedisState#CHANNEL} by one Lua script
+ * ({@link NewerWins}), so the two happen together; the other instances apply it to their local {@link ProviderHealth}
+ * and {@link Promotions}, which requests keep reading without touching Redis. A breaker change carries the time it
+ * happened: an older one never replaces a newer one, in Redis or here. The hashes are what a resynchronisation reads
+ * after an outage; a promotion cleared while Redis was away is not remembered (promotions last minutes and clear again
+ * on failure).
  */
 public final class SharedResilience implements ResilienceSharing, RedisState.Part {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,13 +37,6 @@ public final class SharedResilience implements ResilienceSharing, RedisState.Par
     /** Breaker states older than this are not taken on (as the health file's restore). */
     private static final Duration MAX_AGE = Duration.ofHours(24);
 
-    /** KEYS[1] hash, ARGV[1] field, ARGV[2] entry with its "at"; ARGV[3] channel. Stores and publishes if newer. */
-    private static final String PUT_IF_NEWER = """
-            local current = redis.call('HGET', KEYS[1], ARGV[1])
-            if current and cjson.decode(current).at >= cjson.decode(ARGV[2]).at then return 0 end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            redis.call('PUBLISH', ARGV[3], ARGV[2])
-            return 1""";
     /** KEYS[1] promotions, ARGV[1] "primary" or "fallback", ARGV[2] the model, ARGV[3] message, ARGV[4] channel. */
     private static final String CLEAR_PROMOTIONS = """
             local entries = redis.call('HGETALL', KEYS[1])
@@ -101,7 +95,7 @@ public final class SharedResilience implements ResilienceSharing, RedisState.Par
     }
 
     private void store(String hash, String field, ObjectNode entry) {
-        redis.connection().ifPresent(c -> c.async().eval(PUT_IF_NEWER, ScriptOutputType.INTEGER, new String[]{hash},
+        redis.connection().ifPresent(c -> c.async().eval(NewerWins.IN_HASH, ScriptOutputType.INTEGER, new String[]{hash},
                 field, entry.toString(), RedisState.CHANNEL).exceptionally(e -> null));
     }
 
@@ -163,11 +157,11 @@ public final class SharedResilience implements ResilienceSharing, RedisState.Par
         long now = clock.millis();
         health.notClosed().forEach((model, snapshot) -> {
             long at = lastChange.computeIfAbsent(model, m -> snapshot.lastFailureTime().map(Instant::toEpochMilli).orElse(now));
-            commands.eval(PUT_IF_NEWER, ScriptOutputType.INTEGER, new String[]{BREAKERS}, model.toString(),
+            commands.eval(NewerWins.IN_HASH, ScriptOutputType.INTEGER, new String[]{BREAKERS}, model.toString(),
                     breaker(model, snapshot, at).toString(), RedisState.CHANNEL);
         });
         for (Promotions.Promoted p : promotions.all()) {
-            commands.eval(PUT_IF_NEWER, ScriptOutputType.INTEGER, new String[]{PROMOTIONS}, p.primary() + "|" + p.scenario(),
+            commands.eval(NewerWins.IN_HASH, ScriptOutputType.INTEGER, new String[]{PROMOTIONS}, p.primary() + "|" + p.scenario(),
                     promotion(p, now).toString(), RedisState.CHANNEL);
         }
         commands.hgetall(BREAKERS).values().forEach(entry -> applyBreaker(parse(entry)));

@@ -145,6 +145,23 @@ class RouterAppReloadTest {
         }
     }
 
+    @Test
+    void eachSessionsLastUsageOutlivesAReload() throws Exception {
+        try (MockWebServer a = Upstreams.mock(); MockWebServer b = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(twoProviders(a, b, "a,ma"))) {
+            a.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body(COMPLETION.formatted("long").replace("\"prompt_tokens\":1", "\"prompt_tokens\":70000")).build());
+            assertThat(router.post("/v1/messages", REQUEST, "x-claude-code-session-id", "S1").statusCode()).isEqualTo(200);
+
+            Files.writeString(router.configFile(), twoProviders(a, b, "a,ma").replace("\"Router\":{", "\"Router\":{\"longContext\":\"b,mb\","));
+            router.app().reload();
+
+            String longRequest = "{\"model\":\"x\",\"messages\":[{\"role\":\"user\",\"content\":\"a" + " a".repeat(25_000) + "\"}]}";
+            String explained = router.post("/api/route/explain", longRequest, "x-claude-code-session-id", "S1").body();
+            assertThat(explained).contains("\"scenario\":\"longContext\"");
+        }
+    }
+
     private static void awaitDefaultRoute(RunningRouter router, String route) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!router.app().runtime().config().router().defaultRoute().orElse("").equals(route)) {

@@ -3,6 +3,7 @@ package dev.ccr.quota;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigParser;
 import dev.ccr.config.Json5;
+import dev.ccr.config.Provider;
 import dev.ccr.testing.MutableClock;
 import dev.ccr.testing.Upstreams;
 import mockwebserver3.MockResponse;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -21,6 +24,8 @@ class QuotaPollerTest {
     private final MockWebServer server = Upstreams.mock();
     private final MutableClock clock = MutableClock.atEpochDay();
     private final QuotaStore store = new QuotaStore(Optional.empty());
+    /** The config the last {@link #poller} was made from. */
+    private Config config;
 
     @AfterEach
     void stop() {
@@ -28,7 +33,7 @@ class QuotaPollerTest {
     }
 
     private QuotaPoller poller(String extraProvider) throws Exception {
-        Config config = ConfigParser.parse(Json5.parse("""
+        config = ConfigParser.parse(Json5.parse("""
                 {Providers: [{name: "ds", api_base_url: "https://relay.example/v1/chat/completions", api_key: "sk-secret",
                               quota: {adapter: "deepseek", url: "%s"}}%s]}
                 """.formatted(Upstreams.url(server, "/"), extraProvider)), Map.of());
@@ -76,6 +81,33 @@ class QuotaPollerTest {
             for (int i = 0; i < 200; i++) {
                 assertThat(poller.jittered(Duration.ofMinutes(10))).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(11));
             }
+        }
+    }
+    @Test
+    void aScheduledPollIsSkippedWhileAnotherInstanceHasTheTurn() throws Exception {
+        server.enqueue(new MockResponse.Builder().body("{\"is_available\": true, \"balance_infos\": [{\"currency\": \"USD\", \"total_balance\": \"3.50\"}]}").build());
+        List<Duration> asked = new ArrayList<>();
+        try (QuotaPoller poller = poller("")) {
+            Provider ds = config.providers().getFirst();
+            store.shareWith(new QuotaSharing() {
+                @Override
+                public void stored(QuotaSnapshot snapshot) {
+                }
+
+                @Override
+                public boolean claimPoll(String provider, Duration hold) {
+                    asked.add(hold);
+                    return false; // another instance polled it a moment ago
+                }
+            });
+            poller.pollInTurn(ds);
+            assertThat(server.getRequestCount()).isZero();
+            assertThat(asked).containsExactly(Duration.ofMinutes(5)); // half the default 10-minute interval
+
+            store.shareWith(QuotaSharing.NONE); // alone, every turn is this instance's
+            poller.pollInTurn(ds);
+            assertThat(server.getRequestCount()).isEqualTo(1);
+            assertThat(store.get("ds")).isPresent();
         }
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -53,5 +54,52 @@ class QuotaStoreTest {
         Path file = dir.resolve("quota-store.json");
         Files.writeString(file, "{not json");
         assertThat(new QuotaStore(Optional.of(file)).get("anything")).isEmpty();
+    }
+
+    /* --------------- A team's instances --------------- */
+
+    private static QuotaSnapshot balance(Instant at, double left) {
+        return QuotaSnapshot.known("deepseek", "deepseek", at, QuotaReading.ofBalance(new QuotaBalance(
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(left), OptionalDouble.empty(), Optional.of("CNY"))));
+    }
+
+    @Test
+    void everySnapshotTakenHereIsHandedToTheTeamButNoneTakenElsewhere() {
+        QuotaStore store = new QuotaStore(Optional.empty());
+        List<QuotaSnapshot> told = new ArrayList<>();
+        store.shareWith(told::add);
+
+        store.put(balance(NOW, 5));
+        store.putLater(QuotaSnapshot.known("claude", "anthropic-headers", NOW,
+                QuotaReading.ofWindows(List.of(new QuotaWindow("5h", 10, 100, Optional.empty())))));
+        store.applyShared(balance(NOW.plusSeconds(1), 0));
+
+        assertThat(told).extracting(QuotaSnapshot::provider).containsExactly("deepseek", "claude");
+        assertThat(store.get("deepseek")).contains(balance(NOW.plusSeconds(1), 0));
+    }
+
+    @Test
+    void anotherInstancesSnapshotReplacesOnlyAnOlderOneAndIsSavedWithTheNextFlush(@TempDir Path dir) {
+        Path file = dir.resolve("quota-store.json");
+        QuotaStore store = new QuotaStore(Optional.of(file));
+        store.put(balance(NOW, 5));
+
+        store.applyShared(balance(NOW.minusSeconds(60), 50));
+        assertThat(store.get("deepseek")).contains(balance(NOW, 5));
+
+        store.applyShared(balance(NOW.plusSeconds(60), 0));
+        store.flush();
+        assertThat(new QuotaStore(Optional.of(file)).get("deepseek")).contains(balance(NOW.plusSeconds(60), 0));
+    }
+
+    @Test
+    void aSnapshotReadsBackFromItsJson() {
+        QuotaSnapshot plan = QuotaSnapshot.known("glm", "zhipu-coding", NOW, QuotaReading.ofWindows(List.of(
+                new QuotaWindow("5h", 97, 100, Optional.of(NOW.plusSeconds(3600))))));
+        QuotaSnapshot unknown = QuotaSnapshot.unknown("qwen", "aliyun-coding-plan", NOW, "the cookie has expired");
+
+        assertThat(QuotaSnapshot.fromJson(plan.toJson())).isEqualTo(plan);
+        assertThat(QuotaSnapshot.fromJson(unknown.toJson())).isEqualTo(unknown);
+        assertThat(QuotaSnapshot.fromJson(balance(NOW, 1).toJson())).isEqualTo(balance(NOW, 1));
     }
 }
