@@ -1,7 +1,6 @@
 package dev.ccr.upstream;
 
 import okhttp3.Call;
-import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -67,7 +66,7 @@ public final class UpstreamClient implements AutoCloseable {
                     .followSslRedirects(false)
                     .socketFactory(new NoDelaySockets())
                     .addNetworkInterceptor(new PromptAcks())
-                    .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMinutes(), TimeUnit.MINUTES));
+                    .connectionPool(UnhurriedPoolCleanup.pool(IDLE_CONNECTIONS, KEEP_ALIVE));
             proxy.ifPresent(p -> builder.proxy(new Proxy(Proxy.Type.HTTP,
                     new InetSocketAddress(p.getHost(), p.getPort() > 0 ? p.getPort() : defaultPort(p)))));
             return builder.build();
