@@ -69,16 +69,32 @@ pids+=("$!")
 for _ in $(seq 1 200); do curl -s -o /dev/null "http://127.0.0.1:$mock_port/openai" -d '{}' && break; sleep 0.05; done
 echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+state="\"STATE\": {\"redis\": \"redis://127.0.0.1:$redis_port/0\"},"
+stop_last() { kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; sleep 1; }
+
 # One instance, embedded state.
 config "$work/one" "${ports[0]}" ""
 start "$work/one" "${ports[0]}"
 wrk_run 8 3 "${ports[0]}" >/dev/null
 one_c1=$(wrk_run 1 "$secs" "${ports[0]}")
 one_c16=$(wrk_run 16 "$secs" "${ports[0]}")
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; sleep 1
+stop_last
+
+# What the shared state costs one request: the same single instance with embedded state and with Redis, started
+# alternately (ROUNDS times each, default 3), one connection; two JVMs on two cores would measure each other instead.
+config "$work/one-redis" "${ports[0]}" "$state"
+pair_embedded=(); pair_redis=()
+for _ in $(seq 1 "${ROUNDS:-3}"); do
+  for setup in one one-redis; do
+    start "$work/$setup" "${ports[0]}"
+    wrk_run 8 3 "${ports[0]}" >/dev/null
+    p50=$(wrk_run 1 "$secs" "${ports[0]}" | cut -d' ' -f2)
+    if [ "$setup" = one ]; then pair_embedded+=("$p50"); else pair_redis+=("$p50"); fi
+    stop_last
+  done
+done
 
 # Two instances sharing Redis.
-state="\"STATE\": {\"redis\": \"redis://127.0.0.1:$redis_port/0\"},"
 config "$work/a" "${ports[0]}" "$state"; config "$work/b" "${ports[1]}" "$state"
 start "$work/a" "${ports[0]}"; start "$work/b" "${ports[1]}"
 wrk_run 8 3 "${ports[0]}" "${ports[1]}" >/dev/null
@@ -91,3 +107,8 @@ printf '| Figure | one instance, embedded | two instances, Redis |\n|---|---|---
 printf '| small JSON, c=1 to one instance: p50 / p99 | %s / %s ms | %s / %s ms |\n' "$(f "$one_c1" 2)" "$(f "$one_c1" 3)" "$(f "$two_c1" 2)" "$(f "$two_c1" 3)"
 printf '| small JSON, 16 connections in all: req/s | %s | %s (8 to each) |\n' "$(f "$one_c16" 1)" "$(f "$two_c16" 1)"
 printf '| failed requests | %s | %s |\n' "$(( $(f "$one_c1" 4) + $(f "$one_c16" 4) ))" "$(( $(f "$two_c1" 4) + $(f "$two_c16" 4) ))"
+mean() { printf '%s\n' "$@" | awk '{s+=$1} END {printf "%.3f", s/NR}'; }
+echo
+echo "One instance, c=1 p50 in alternate starts: embedded ${pair_embedded[*]} ms; Redis ${pair_redis[*]} ms"
+printf '| the same instance, c=1 p50, mean of %s alternate starts | %s ms | %s ms with Redis (%+.3f ms) |\n' "${ROUNDS:-3}" \
+  "$(mean "${pair_embedded[@]}")" "$(mean "${pair_redis[@]}")" "$(awk -v a="$(mean "${pair_redis[@]}")" -v b="$(mean "${pair_embedded[@]}")" 'BEGIN {print a - b}')"
