@@ -1,6 +1,7 @@
 package dev.ccr.shared;
 
 import dev.ccr.routing.LastUsage;
+import dev.ccr.testing.Closer;
 import dev.ccr.testing.LocalRedis;
 import dev.ccr.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import static dev.ccr.shared.SharedResilienceTest.within;
@@ -25,20 +24,17 @@ class RedisSessionUsageTest {
     private record Instance(RedisSessionUsage sessions, RedisState redis) {
     }
 
+    private final Closer closing = new Closer();
     private LocalRedis redis;
-    private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void startRedis() {
-        redis = LocalRedis.start();
-        closing.add(redis);
+        redis = closing.add(LocalRedis.start());
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closing.reversed()) {
-            c.close();
-        }
+        closing.close();
     }
 
     private Instance instance() {

@@ -5,6 +5,7 @@ import dev.ccr.quota.QuotaReading;
 import dev.ccr.quota.QuotaSnapshot;
 import dev.ccr.quota.QuotaStore;
 import dev.ccr.quota.QuotaWindow;
+import dev.ccr.testing.Closer;
 import dev.ccr.testing.LocalRedis;
 import dev.ccr.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,20 +30,17 @@ class SharedQuotasTest {
     private record Instance(QuotaStore store, SharedQuotas shared, RedisState redis) {
     }
 
+    private final Closer closing = new Closer();
     private LocalRedis redis;
-    private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void startRedis() {
-        redis = LocalRedis.start();
-        closing.add(redis);
+        redis = closing.add(LocalRedis.start());
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closing.reversed()) {
-            c.close();
-        }
+        closing.close();
     }
 
     private Instance instance() {

@@ -6,6 +6,7 @@ import dev.ccr.resilience.FailureKind;
 import dev.ccr.resilience.ModelRef;
 import dev.ccr.resilience.Promotions;
 import dev.ccr.resilience.ProviderHealth;
+import dev.ccr.testing.Closer;
 import dev.ccr.testing.LocalRedis;
 import dev.ccr.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
@@ -14,8 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -30,20 +29,17 @@ class SharedResilienceTest {
     private record Instance(ProviderHealth health, Promotions promotions, RedisState redis) {
     }
 
+    private final Closer closing = new Closer();
     private LocalRedis redis;
-    private final List<AutoCloseable> closing = new ArrayList<>();
 
     @BeforeEach
     void startRedis() {
-        redis = LocalRedis.start();
-        closing.add(redis);
+        redis = closing.add(LocalRedis.start());
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (AutoCloseable c : closing.reversed()) {
-            c.close();
-        }
+        closing.close();
     }
 
     private Instance instance() {
