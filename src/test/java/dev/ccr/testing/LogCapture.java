@@ -34,7 +34,7 @@ public final class LogCapture implements AutoCloseable {
 
     /** The formatted lines so far, each {@code LEVEL message}. */
     public List<String> lines() {
-        synchronized (appender.list) {
+        synchronized (appender) { // AppenderBase.doAppend holds the appender while it adds
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
         }
     }
