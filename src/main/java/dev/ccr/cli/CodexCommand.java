@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "codex", description = {"Run Codex through the router (starts it if needed).",
         "Every argument is passed to codex unchanged; ~/.codex/config.toml is not touched.", "", "Examples:",
-        "  ccr codex", "  ccr codex \"explain this repository\"", "  ccr codex exec --full-auto \"fix the failing test\"",
+        "  ccr codex", "  ccr codex \"explain this repository\"", "  ccr codex exec -s workspace-write \"fix the failing test\"",
         "  ccr codex -m deepseek,deepseek-chat"})
 final class CodexCommand implements Callable<Integer> {
     private final CliContext context;

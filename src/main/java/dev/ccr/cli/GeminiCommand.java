@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,9 @@ final class GeminiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Config config = new ConfigOption().load(context, spec.commandLine().getErr());
+        Path systemDefaults = context.home().runtime().resolve("gemini-system-defaults.json");
+        GeminiLaunch.writeSystemDefaults(systemDefaults);
         return new ClientSession(context, spec.commandLine().getOut(), spec.commandLine().getErr())
-                .launch(config, "gemini", port -> GeminiLaunch.of(config.resolved(), context.env(), port, args));
+                .launch(config, "gemini", port -> GeminiLaunch.of(config.resolved(), context.env(), port, args, systemDefaults));
     }
 }

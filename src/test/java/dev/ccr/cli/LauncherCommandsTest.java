@@ -39,6 +39,7 @@ class LauncherCommandsTest {
             assertThat(codex.pidFileContent()).as("the router's PID file existed while codex ran").matches("\\d+");
             assertThat(codex.args()).containsExactly(
                     "-c", "model_provider=\"ccr\"",
+                    "-c", "model=\"router\"",
                     "-c", "model_providers.ccr.name=\"claude-code-router\"",
                     "-c", "model_providers.ccr.base_url=\"http://127.0.0.1:" + port + "/v1\"",
                     "-c", "model_providers.ccr.wire_api=\"responses\"",
@@ -71,7 +72,7 @@ class LauncherCommandsTest {
 
             assertThat(result.code()).as(result.toString()).isZero();
             assertThat(result.out()).doesNotContain("starting service");
-            assertThat(codex.args().subList(10, codex.args().size())).isEqualTo(args);
+            assertThat(codex.args().subList(12, codex.args().size())).isEqualTo(args);
             assertThat(codex.env()).containsEntry("CCR_API_KEY", "test");
             assertThat(home.sessions()).isZero();
             assertThat(home.runningPid()).contains(ProcessHandle.current().pid());
@@ -112,7 +113,10 @@ class LauncherCommandsTest {
                     .containsEntry("GOOGLE_GEMINI_BASE_URL", "http://127.0.0.1:" + port)
                     .containsEntry("GEMINI_API_KEY", "secret-key")
                     .containsEntry("GEMINI_DEFAULT_AUTH_TYPE", "gemini-api-key")
+                    .containsKey("GEMINI_CLI_SYSTEM_DEFAULTS_PATH")
                     .doesNotContainKey("GOOGLE_GENAI_USE_VERTEXAI");
+            assertThat(Path.of(gemini.env().get("GEMINI_CLI_SYSTEM_DEFAULTS_PATH"))).content()
+                    .contains("\"selectedType\": \"gemini-api-key\"");
             assertThat(home.sessions()).isZero();
         }
     }

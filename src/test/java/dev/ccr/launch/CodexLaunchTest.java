@@ -22,6 +22,7 @@ class CodexLaunchTest {
 
         assertThat(launch.command()).containsExactly("codex",
                 "-c", "model_provider=\"ccr\"",
+                "-c", "model=\"router\"",
                 "-c", "model_providers.ccr.name=\"claude-code-router\"",
                 "-c", "model_providers.ccr.base_url=\"http://127.0.0.1:41234/v1\"",
                 "-c", "model_providers.ccr.wire_api=\"responses\"",
@@ -37,6 +38,19 @@ class CodexLaunchTest {
 
         assertThat(launch.command().subList(launch.command().size() - args.size(), launch.command().size())).isEqualTo(args);
         assertThat(launch.command().indexOf("model_provider=\"ccr\"")).isLessThan(launch.command().indexOf("model_provider=\"openai\""));
+    }
+
+    /**
+     * Codex 0.171's default model gets the "responses-lite" request, whose tools only OpenAI's models can use (the
+     * captured request in {@code clients/codex-responses-lite.json}); a model name Codex does not know gets plain
+     * function tools, so ccr names one for the run, and the user's {@code -m} after it still wins.
+     */
+    @Test
+    void codexIsGivenAModelItDoesNotKnowSoItSendsPlainFunctionTools() throws Exception {
+        CodexLaunch launch = CodexLaunch.of(config("{}"), Map.of(), 3456, List.of("exec", "-m", "deepseek,deepseek-chat", "hi"));
+
+        assertThat(launch.command()).containsSequence("-c", "model=\"router\"");
+        assertThat(launch.command().indexOf("model=\"router\"")).isLessThan(launch.command().indexOf("deepseek,deepseek-chat"));
     }
 
     @Test
