@@ -18,7 +18,7 @@ final class EmbeddedCounters implements LimitCounters {
             .build();
 
     @Override
-    public Counts countRequest(String requestKey, Duration window, String tokenKey) {
+    public Counts countRequest(String requestKey, Duration window, String tokenKey, Ceilings ceilings) {
         long requests = counter(requestKey, window).value().incrementAndGet();
         Counter tokens = counters.getIfPresent(tokenKey);
         return new Counts(requests, tokens == null ? 0 : tokens.value().get());

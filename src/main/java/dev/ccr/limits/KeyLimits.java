@@ -48,7 +48,8 @@ public final class KeyLimits {
         Instant now = clock.instant();
         Instant minute = now.truncatedTo(ChronoUnit.MINUTES);
         LimitCounters.Counts counts = counters.countRequest(requestKey(key.name(), minute),
-                Duration.ofMinutes(1).plus(SLACK), tokenKey(key.name(), now));
+                Duration.ofMinutes(1).plus(SLACK), tokenKey(key.name(), now), new LimitCounters.Ceilings(
+                        key.requestsPerMinute().orElse(Long.MAX_VALUE), key.tokensPerDay().orElse(Long.MAX_VALUE)));
         if (key.requestsPerMinute().isPresent() && counts.requests() > key.requestsPerMinute().getAsLong()) {
             return Optional.of(new Refusal("Client key '" + key.name() + "' is over its " + key.requestsPerMinute().getAsLong()
                     + " requests per minute", until(now, minute.plus(Duration.ofMinutes(1)))));

@@ -11,8 +11,18 @@ public interface LimitCounters {
     record Counts(long requests, long tokens) {
     }
 
-    /** Counts one request under {@code requestKey} (kept for {@code window}) and reads {@code tokenKey}, in one step. */
-    Counts countRequest(String requestKey, Duration window, String tokenKey);
+    /**
+     * The limits the counts will be held against: a shared counter may answer from what it last heard while a count is
+     * far below them, and asks when it is near. {@link Long#MAX_VALUE} where there is no limit.
+     */
+    record Ceilings(long requests, long tokens) {
+    }
+
+    /**
+     * Counts one request under {@code requestKey} (kept for {@code window}) and reads {@code tokenKey}, in one step;
+     * exact near {@code ceilings}.
+     */
+    Counts countRequest(String requestKey, Duration window, String tokenKey, Ceilings ceilings);
 
     /** Adds {@code tokens} under {@code tokenKey}, kept for {@code ttl} from its first addition. */
     void addTokens(String tokenKey, long tokens, Duration ttl);
