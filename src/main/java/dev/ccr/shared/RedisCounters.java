@@ -7,6 +7,8 @@ import io.lettuce.core.ScriptOutputType;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -16,15 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Waiting for Redis on every request cost about 0.9 ms at one connection (docs/benchmarks.md). So while a key's
  * count is at most half its limit, the request is answered from the last count Redis returned for that key, raised
- * by this instance's own requests since, and the increment goes to Redis without waiting; near the limit, and for a
- * key's first request in a window, the count is Redis's own. Redis's counters stay exact either way; only a request
- * far below the limit is admitted on a count a few milliseconds old.
+ * by this instance's own requests since, and its increment goes to Redis with the others of the next
+ * {@link #FLUSH_AFTER}, without waiting; near the limit, and for a key's first request in a window, the count is
+ * Redis's own (increments not yet sent included). Redis's counters end up exact either way; only a request far below
+ * the limit is admitted on a count up to that much old.
  */
 public final class RedisCounters implements LimitCounters {
     private static final String PREFIX = "ccr:limit:";
-    /** KEYS[1] request counter, KEYS[2] token counter; ARGV[1] the window in ms. Returns {requests, tokens}. */
+    /** How long the increments of requests far below their limit gather before they are sent as one. */
+    static final Duration FLUSH_AFTER = Duration.ofMillis(50);
+    /**
+     * KEYS[1] request counter, KEYS[2] token counter; ARGV[1] the window in ms, ARGV[2] the requests to add. Returns
+     * {requests, tokens}.
+     */
     private static final String COUNT_REQUEST = """
-            local requests = redis.call('INCR', KEYS[1])
+            local requests = redis.call('INCRBY', KEYS[1], ARGV[2])
             if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return {requests, tonumber(redis.call('GET', KEYS[2])) or 0}""";
     /** KEYS[1] token counter; ARGV[1] tokens, ARGV[2] time to live in ms. */
@@ -39,9 +47,10 @@ public final class RedisCounters implements LimitCounters {
     private final Cache<String, Heard> heard = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(10_000).build();
 
-    private record Heard(AtomicLong requests, AtomicLong tokens) {
+    /** {@code unsent}: this instance's requests counted in {@code requests} but not yet sent to Redis. */
+    private record Heard(AtomicLong requests, AtomicLong tokens, AtomicLong unsent) {
         Heard() {
-            this(new AtomicLong(), new AtomicLong());
+            this(new AtomicLong(), new AtomicLong(), new AtomicLong());
         }
 
         void raise(Counts counts) {
@@ -58,34 +67,56 @@ public final class RedisCounters implements LimitCounters {
     public Counts countRequest(String requestKey, Duration window, String tokenKey, Ceilings ceilings) {
         if (!redis.degraded()) {
             Heard last = heard.getIfPresent(requestKey);
+            long requests = 1;
             if (last != null) {
                 Counts estimate = new Counts(last.requests().incrementAndGet(), last.tokens().get());
                 if (farBelow(estimate.requests(), ceilings.requests()) && farBelow(estimate.tokens(), ceilings.tokens())) {
-                    countWithoutWaiting(requestKey, window, tokenKey, ceilings, last);
+                    if (last.unsent().getAndIncrement() == 0) {
+                        CompletableFuture.runAsync(() -> flush(requestKey, window, tokenKey, last),
+                                CompletableFuture.delayedExecutor(FLUSH_AFTER.toMillis(), TimeUnit.MILLISECONDS));
+                    }
                     return estimate;
                 }
+                requests += last.unsent().getAndSet(0);
             }
             try {
                 List<Long> counts = redis.connection().orElseThrow().sync().eval(COUNT_REQUEST, ScriptOutputType.MULTI,
-                        keys(requestKey, tokenKey), String.valueOf(window.toMillis()));
+                        keys(requestKey, tokenKey), String.valueOf(window.toMillis()), String.valueOf(requests));
                 Counts exact = new Counts(counts.get(0), counts.get(1));
                 heard.get(requestKey, k -> new Heard()).raise(exact);
                 return exact;
             } catch (RuntimeException e) {
-                // Redis went away mid-call: this request is counted here, as the next ones will be until it is back
+                // Redis went away mid-call: these requests are counted here, as the next ones will be until it is back
+                countLocally(requestKey, window, tokenKey, ceilings, requests - 1);
             }
         }
         return local.countRequest(requestKey, window, tokenKey, ceilings);
     }
 
-    private void countWithoutWaiting(String requestKey, Duration window, String tokenKey, Ceilings ceilings, Heard last) {
+    /** Sends the requests gathered for {@code requestKey} as one increment. */
+    private void flush(String requestKey, Duration window, String tokenKey, Heard last) {
+        long requests = last.unsent().getAndSet(0);
+        if (requests == 0) {
+            return;
+        }
+        Ceilings none = new Ceilings(Long.MAX_VALUE, Long.MAX_VALUE);
+        if (redis.degraded()) {
+            countLocally(requestKey, window, tokenKey, none, requests);
+            return;
+        }
         redis.connection().orElseThrow().async().<List<Long>>eval(COUNT_REQUEST, ScriptOutputType.MULTI,
-                        keys(requestKey, tokenKey), String.valueOf(window.toMillis()))
+                        keys(requestKey, tokenKey), String.valueOf(window.toMillis()), String.valueOf(requests))
                 .thenAccept(counts -> last.raise(new Counts(counts.get(0), counts.get(1))))
                 .exceptionally(e -> {
-                    local.countRequest(requestKey, window, tokenKey, ceilings);
+                    countLocally(requestKey, window, tokenKey, none, requests);
                     return null;
                 });
+    }
+
+    private void countLocally(String requestKey, Duration window, String tokenKey, Ceilings ceilings, long requests) {
+        for (long i = 0; i < requests; i++) {
+            local.countRequest(requestKey, window, tokenKey, ceilings);
+        }
     }
 
     private static boolean farBelow(long count, long ceiling) {
