@@ -270,7 +270,8 @@ class TwoInstancesTest {
                 // 3. Redis is back (empty): a hands over what it learnt, and b acts on it.
                 redis.resume();
                 assertThat(within(Duration.ofSeconds(10), () -> quotaState(b).equals("exhausted"))).isTrue();
-                assertThat(shared(b).path("degraded").asBoolean()).isFalse();
+                // b may read the handed-over state before its own reconnection has finished resynchronising
+                assertThat(within(Duration.ofSeconds(10), () -> !shared(b).path("degraded").asBoolean())).isTrue();
                 assertThat(scenario(b, longRequest())).isEqualTo("longContext");
                 assertThat(firstCandidate(b, REQUEST)).isEqualTo("spare,m");
             }
