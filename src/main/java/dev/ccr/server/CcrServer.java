@@ -17,6 +17,7 @@ import io.undertow.server.DefaultByteBufferPool;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Methods;
+import org.slf4j.LoggerFactory;
 import org.xnio.Options;
 import org.xnio.Xnio;
 
@@ -83,6 +84,9 @@ public final class CcrServer implements AutoCloseable {
      * otherwise sits on the start-up path, and overlaps with the command line and config being read when done here.
      */
     public static void prepareInBackground() {
+        // XNIO logs through SLF4J: initialised here first, or a logger asked for on two threads at once is SLF4J's
+        // temporary substitute, which the start-up's own logging set-up cannot configure.
+        LoggerFactory.getILoggerFactory();
         Thread.ofPlatform().daemon().name("ccr-server-prepare").start(() -> Xnio.getInstance(Undertow.class.getClassLoader()));
     }
 

@@ -149,7 +149,8 @@ class StartCommandTest {
     void restartStopsTheRunningRouterAndReportsOnlyOnceTheNewOneAnswers() {
         int port = CliTestHome.freePort();
         try (CliTestHome home = CliTestHome.create().config("{\"PORT\":%d,\"Providers\":[],\"Router\":{}}".formatted(port))) {
-            assertThat(home.run("start", "--daemon").code()).isZero();
+            CliTestHome.Result started = home.run("start", "--daemon");
+            assertThat(started.code()).as(started.toString()).isZero();
             long before = home.runningPid().orElseThrow();
 
             CliTestHome.Result restart = home.run("restart");
