@@ -41,11 +41,10 @@ final class AotTrainCommand implements Callable<Integer> {
     @Option(names = "--scripts", description = "Also run a custom router and a plugin (GraalJS), for configs that name scripts.")
     boolean scripts;
 
-    private static final String ROUTED = "Please route me";
-
     @Option(names = "--rounds", description = "How many times to run the requests (${DEFAULT-VALUE}).")
     int rounds = 200;
 
+    private static final String ROUTED = "Please route me";
     private static final String OPENAI_JSON = "{\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"message\":{\"role\":\"assistant\","
             + "\"content\":\"Hello\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":2}}";
     private static final String OPENAI_SSE = "data: {\"id\":\"c\",\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"}}]}\n\n"
