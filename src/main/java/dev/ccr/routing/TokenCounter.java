@@ -3,9 +3,6 @@ package dev.ccr.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -25,18 +22,18 @@ public final class TokenCounter {
     private static final long REMEMBERED_CHARS = 4_000_000;
 
     /** Loads on a background thread from the first {@link #cl100k()}, so that start-up does not wait for it. */
-    private final CompletableFuture<Encoding> encoding;
+    private final CompletableFuture<Cl100kBase> encoding;
     private final Cache<String, Integer> counted = Caffeine.newBuilder()
             .maximumWeight(REMEMBERED_CHARS)
             .weigher((String text, Integer tokens) -> text.length())
             .build();
 
-    private TokenCounter(CompletableFuture<Encoding> encoding) {
+    private TokenCounter(CompletableFuture<Cl100kBase> encoding) {
         this.encoding = encoding;
     }
 
     /**
-     * The shared cl100k_base counter. Its table (about 0.3 s of work) starts loading in the background on the first
+     * The shared cl100k_base counter. Its table (about 0.14 s of work in a fresh JVM) starts loading in the background on the first
      * call; counting waits for it.
      */
     public static TokenCounter cl100k() {
@@ -45,7 +42,7 @@ public final class TokenCounter {
 
     private static final class Holder {
         static final TokenCounter INSTANCE = new TokenCounter(CompletableFuture.supplyAsync(
-                () -> Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE),
+                Cl100kBase::load,
                 runnable -> Thread.ofPlatform().daemon().name("ccr-tokenizer-load").start(runnable)));
     }
 
@@ -116,8 +113,8 @@ public final class TokenCounter {
 
     private int tokens(String text) {
         if (text.length() < REMEMBERED_FROM_CHARS) {
-            return text.isEmpty() ? 0 : encoding.join().countTokensOrdinary(text);
+            return text.isEmpty() ? 0 : encoding.join().count(text);
         }
-        return counted.get(text, encoding.join()::countTokensOrdinary);
+        return counted.get(text, encoding.join()::count);
     }
 }
