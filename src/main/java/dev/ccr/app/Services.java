@@ -45,6 +45,7 @@ record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clo
                     Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
             opened.push(timer::shutdownNow);
             IdleHeapReturn.startIfSerial(timer).ifPresent(opened::push);
+            OldGenerationBudget.startIfSerial(timer).ifPresent(opened::push);
             Metrics metrics = new Metrics();
             Scripts scripts = opening(opened, Scripts.start(config, options.version(), metrics::scriptCall));
             UsageStore usage = opening(opened, UsageStores.open(config, home, clock));
