@@ -2,6 +2,7 @@ package dev.ccr.app;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -11,13 +12,20 @@ import java.util.function.LongSupplier;
 /**
  * Collects the whole heap under load once the old generation has grown a fixed budget past what the last full
  * collection left live. The serial collector (the launcher's, docs/benchmarks.md) grows its old generation to take
- * every promotion rather than collect it, up to the heap's cap: under steady traffic, objects that outlive a young
- * collection or two (streams in flight, pooled connections, cache entries) were promoted and died there, and the heap
- * grew by about 11 MiB a minute in the soak, RSS 213 to 291 MiB in nine minutes, none of it live. A full collection
- * of a few tens of MiB takes tens of milliseconds; the budget makes it one every few minutes of heavy load.
+ * every promotion rather than collect it, up to the heap's cap: objects that outlive a young collection or two
+ * (requests in flight, pooled connections, cache entries) are promoted and die there. In the soak the heap grew by
+ * about 11 MiB a minute (RSS 213 to 291 MiB in nine minutes); sixteen concurrent Claude Code requests filled the
+ * 256 MiB cap within seconds with 15 to 25 MiB live (RSS 384 MiB after compare.sh's load, 189 MiB with this). A
+ * full collection of that heap takes 30 to 70 ms: one every few minutes in the soak, about two a second under
+ * sixteen concurrent Claude Code requests (docs/benchmarks.md).
  */
 final class OldGenerationBudget implements AutoCloseable {
     static final long BUDGET_BYTES = 32L << 20;
+    /**
+     * Often enough to catch the budget within a young collection or two: twenty concurrent Claude Code requests
+     * promote up to 40 MiB a second. A look is one read of the pool's usage.
+     */
+    static final Duration CHECK_EVERY = Duration.ofMillis(250);
 
     private final LongSupplier used;
     private final LongSupplier usedAfterLastFullCollection;
@@ -39,7 +47,7 @@ final class OldGenerationBudget implements AutoCloseable {
                 .map(old -> {
                     OldGenerationBudget budget = new OldGenerationBudget(() -> old.getUsage().getUsed(),
                             () -> afterLastCollection(old), System::gc);
-                    long period = IdleHeapReturn.CHECK_EVERY.toMillis();
+                    long period = CHECK_EVERY.toMillis();
                     budget.task = timer.scheduleWithFixedDelay(budget::check, period, period, TimeUnit.MILLISECONDS);
                     return budget;
                 });
