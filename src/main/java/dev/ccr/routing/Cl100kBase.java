@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * OpenAI's cl100k_base encoding, as tiktoken (CCR's tokenizer) counts it: the text is split into pieces by the
  * encoding's pattern ({@link Cl100kPieces}), and each piece's UTF-8 bytes are byte-pair merged with the encoding's
- * ranks ({@link BytePairMerge}). Special tokens such as
- * {@code <|endoftext|>} count as ordinary text. The ranks come from jtokkit's copy of OpenAI's {@code .tiktoken} file;
- * {@code Cl100kBaseTest} checks the counts against jtokkit's own encoder.
+ * ranks ({@link BytePairMerge}). Special tokens such as {@code <|endoftext|>} count as ordinary text. The ranks come
+ * from jtokkit's copy of OpenAI's {@code .tiktoken} file; {@code Cl100kBaseTest} checks the counts against jtokkit's
+ * own encoder.
  */
 final class Cl100kBase {
     static final String RANKS = "/com/knuddels/jtokkit/cl100k_base.tiktoken";

@@ -69,6 +69,9 @@ final class RankTable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (tokens == 0) {
+            throw new IllegalArgumentException("no ranks in the file");
+        }
         starts[tokens] = length;
         return new RankTable(Arrays.copyOf(bytes, length), Arrays.copyOf(starts, tokens + 1));
     }

@@ -33,8 +33,8 @@ public final class TokenCounter {
     }
 
     /**
-     * The shared cl100k_base counter. Its table (about 0.14 s of work in a fresh JVM) starts loading in the background on the first
-     * call; counting waits for it.
+     * The shared cl100k_base counter. Its table (about 0.14 s of work in a fresh JVM) starts loading in the background
+     * on the first call; counting waits for it.
      */
     public static TokenCounter cl100k() {
         return Holder.INSTANCE;

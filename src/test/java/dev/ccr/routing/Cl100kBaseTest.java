@@ -96,6 +96,12 @@ class Cl100kBaseTest {
     }
 
     @Test
+    void anEmptyRankFileIsRefused() {
+        assertThatThrownBy(() -> RankTable.read(new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ranks");
+    }
+
+    @Test
     void theTableHoldsEveryRankOfTheFile() {
         try (InputStream in = getClass().getResourceAsStream(Cl100kBase.RANKS)) {
             RankTable table = RankTable.read(in);
