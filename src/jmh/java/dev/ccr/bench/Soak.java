@@ -28,6 +28,7 @@ public final class Soak {
                 SoakMix mix = new SoakMix(URI.create(args[1]));
                 mix.run(Integer.parseInt(args[3]), Duration.ofSeconds(Long.parseLong(args[2])));
                 mix.counts().forEach((kind, count) -> System.out.println(kind + ": " + count));
+                mix.wrongAnswers().forEach(answer -> System.out.println("wrong answer: " + answer));
             }
             default -> throw new IllegalArgumentException("upstream <port> <config-file> | mix <router-url> <seconds> <workers>");
         }

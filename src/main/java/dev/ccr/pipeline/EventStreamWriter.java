@@ -36,6 +36,7 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
     private final long pingMillis;
     private final ScheduledFuture<?> pinger;
     private long lastWriteMillis;
+    private boolean closed;
 
     EventStreamWriter(ClientResponse client, RequestListener listener, ScheduledExecutorService timer, Duration pingInterval,
                       Clock clock) {
@@ -86,7 +87,7 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
     }
 
     private synchronized void pingIfSilent() {
-        if (!client.isStarted() || clock.millis() - lastWriteMillis < pingMillis) {
+        if (closed || !client.isStarted() || clock.millis() - lastWriteMillis < pingMillis) {
             return;
         }
         try {
@@ -98,8 +99,15 @@ final class EventStreamWriter implements EventSink, AutoCloseable {
         }
     }
 
+    /**
+     * Stops the pings. A ping running now finishes first and none starts after: the answer is ended next, on another
+     * thread, and a ping written meanwhile would mix into it (or follow it onto the connection).
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         if (pinger != null) {
             pinger.cancel(false);
         }

@@ -18,8 +18,11 @@ import java.io.IOException;
  *
  * <p>It runs only until the answer starts: from then on a write (an event, or a {@code ping} when the stream is
  * silent) finds a departed client, and an HTTP/1.1 client cannot send its next request before the answer ends, so
- * the probe never reads bytes that belong to Undertow. Should it read some anyway (a pipelining client), they are
- * handed back untouched.
+ * the probe never reads bytes that belong to Undertow. Whatever writes an answer must {@link #stop} it first
+ * ({@link UndertowClientResponse#start}, {@link Responses}, {@link Dispatch} for an answer ended empty). Stopped only
+ * when the exchange completed, as error answers once left it, it was still reading after the answer had reached the
+ * client, when a keep-alive client may already have sent its next request, and its hand-over to Undertow then races
+ * with Undertow's own. Should it read some anyway (a pipelining client), they are handed back untouched.
  */
 final class PeerCloseProbe {
     private static final AttachmentKey<PeerCloseProbe> KEY = AttachmentKey.create(PeerCloseProbe.class);
@@ -74,9 +77,16 @@ final class PeerCloseProbe {
         if (!wasResumed) {
             source.suspendReads();
         }
-        source.setReadListener(undertowListener);
+        // Undertow had no listener (reads suspended until the exchange completes). A read event the IO thread took up
+        // before this stop must not find none: XNIO then suspends reads, and that suspension can land after Undertow
+        // resumed them for the next request, which would never be read. IGNORE leaves the reads as they are.
+        source.setReadListener(undertowListener == null && !wasResumed ? IGNORE : undertowListener);
         source.setConduit(requestConduit);
     }
+
+    /** The listener between a stop and Undertow's next own one: reads are suspended, a late event changes nothing. */
+    private static final ChannelListener<ConduitStreamSourceChannel> IGNORE = channel -> {
+    };
 
     private synchronized void probe(StreamSourceChannel channel) {
         if (stopped) {

@@ -10,8 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,6 +102,21 @@ public final class SoakMix {
                 .timeout(Duration.ofSeconds(30)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         counts.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+        Integer expected = EXPECTED.get(kind);
+        if (expected != null && expected != response.statusCode() && wrong.size() < 20) {
+            String text = new String(response.body(), StandardCharsets.UTF_8);
+            wrong.add(kind + " " + response.statusCode() + " " + response.headers().map() + " "
+                    + text.substring(0, Math.min(400, text.length())));
+        }
+    }
+
+    private static final Map<String, Integer> EXPECTED = Map.of("json", 200, "stream", 200, "malformed", 400,
+            "over-limit", 413, "provider-500", 500, "provider-reset", 502);
+    private final Queue<String> wrong = new ConcurrentLinkedQueue<>();
+
+    /** Wrong answers seen (up to 20): kind, status, headers and the start of the body. */
+    public List<String> wrongAnswers() {
+        return List.copyOf(wrong);
     }
 
     /** Sends a streamed request, reads the first bytes of the answer, and closes the connection. */
