@@ -19,10 +19,9 @@ import java.io.IOException;
  * <p>It runs only until the answer starts: from then on a write (an event, or a {@code ping} when the stream is
  * silent) finds a departed client, and an HTTP/1.1 client cannot send its next request before the answer ends, so
  * the probe never reads bytes that belong to Undertow. Whatever writes an answer must {@link #stop} it first
- * ({@link UndertowClientResponse#start}, {@link Responses}, {@link Dispatch} for an answer ended empty). Stopped only
- * when the exchange completed, as error answers once left it, it was still reading after the answer had reached the
- * client, when a keep-alive client may already have sent its next request, and its hand-over to Undertow then races
- * with Undertow's own. Should it read some anyway (a pipelining client), they are handed back untouched.
+ * ({@link UndertowClientResponse#start}, {@link Responses}, {@link Dispatch} for an answer ended empty): once the
+ * answer reaches the client, a keep-alive client may send its next request, and only Undertow may read that. Should
+ * the probe read some anyway (a pipelining client), they are handed back untouched.
  */
 final class PeerCloseProbe {
     private static final AttachmentKey<PeerCloseProbe> KEY = AttachmentKey.create(PeerCloseProbe.class);
