@@ -15,12 +15,13 @@ import java.util.function.LongSupplier;
  * every promotion rather than collect it, up to the heap's cap: objects that outlive a young collection or two
  * (requests in flight, pooled connections, cache entries) are promoted and die there. In the soak the heap grew by
  * about 11 MiB a minute (RSS 213 to 291 MiB in nine minutes); sixteen concurrent Claude Code requests filled the
- * 256 MiB cap within seconds with 15 to 25 MiB live (RSS 384 MiB after compare.sh's load, 189 MiB with this). A
- * full collection of that heap takes 30 to 70 ms: one every few minutes in the soak, about two a second under
- * sixteen concurrent Claude Code requests (docs/benchmarks.md).
+ * 256 MiB cap within seconds with 15 to 25 MiB live (RSS 384 MiB after compare.sh's load). A full collection of
+ * such a heap takes 30 to 70 ms. The budget trades memory for throughput where many requests are in flight: 32 MiB
+ * held RSS after that load at 199 MiB and cost a quarter of the small requests' rate at 64 connections; 64 MiB,
+ * 258 MiB and none of it measurably (docs/benchmarks.md, runs Q).
  */
 final class OldGenerationBudget implements AutoCloseable {
-    static final long BUDGET_BYTES = 32L << 20;
+    static final long BUDGET_BYTES = 64L << 20;
     /**
      * Often enough to catch the budget within a young collection or two: twenty concurrent Claude Code requests
      * promote up to 40 MiB a second. A look is one read of the pool's usage.
