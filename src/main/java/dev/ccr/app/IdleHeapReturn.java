@@ -10,7 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -26,7 +25,7 @@ import java.util.function.LongSupplier;
  * a few tens of MiB live takes about 0.1 s. Other collectors (a user's choice in {@code CCR_JAVA_OPTS}) give memory
  * back their own way (G1's periodic collection), so this runs only for the serial one.
  */
-final class IdleHeapReturn implements AutoCloseable {
+final class IdleHeapReturn {
     private static final Logger LOG = LoggerFactory.getLogger(IdleHeapReturn.class);
     static final Duration QUIET = Duration.ofSeconds(15);
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
@@ -37,7 +36,6 @@ final class IdleHeapReturn implements AutoCloseable {
     private long lastCount = -1;
     private long quietSince;
     private boolean returned;
-    private ScheduledFuture<?> task;
 
     IdleHeapReturn(LongSupplier youngCollections, Runnable collect, LongSupplier nanoClock) {
         this.youngCollections = youngCollections;
@@ -45,14 +43,17 @@ final class IdleHeapReturn implements AutoCloseable {
         this.clock = nanoClock;
     }
 
-    /** Starts the checks on {@code timer} when the serial collector runs this JVM; empty otherwise. */
-    static Optional<IdleHeapReturn> startIfSerial(ScheduledExecutorService timer) {
+    /**
+     * Starts the checks on {@code timer} (which stops them when it shuts down) when the serial collector runs this
+     * JVM; returns whether it did.
+     */
+    static boolean startIfSerial(ScheduledExecutorService timer) {
         return serialYoungCollector().map(young -> {
             IdleHeapReturn idle = new IdleHeapReturn(young::getCollectionCount, IdleHeapReturn::collectAndTrim, System::nanoTime);
             long period = CHECK_EVERY.toMillis();
-            idle.task = timer.scheduleWithFixedDelay(idle::check, period, period, TimeUnit.MILLISECONDS);
-            return idle;
-        });
+            timer.scheduleWithFixedDelay(idle::check, period, period, TimeUnit.MILLISECONDS);
+            return true;
+        }).orElse(false);
     }
 
     /**
@@ -98,12 +99,5 @@ final class IdleHeapReturn implements AutoCloseable {
         }
         collect.run();
         returned = true;
-    }
-
-    @Override
-    public void close() {
-        if (task != null) {
-            task.cancel(false);
-        }
     }
 }

@@ -2,10 +2,9 @@ package dev.ccr.app;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryUsage;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -20,7 +19,7 @@ import java.util.function.LongSupplier;
  * held RSS after that load at 199 MiB and cost a quarter of the small requests' rate at 64 connections; 64 MiB,
  * 258 MiB and none of it measurably (docs/benchmarks.md, runs Q).
  */
-final class OldGenerationBudget implements AutoCloseable {
+final class OldGenerationBudget {
     static final long BUDGET_BYTES = 64L << 20;
     /**
      * Often enough to catch the budget within a young collection or two: twenty concurrent Claude Code requests
@@ -31,7 +30,6 @@ final class OldGenerationBudget implements AutoCloseable {
     private final LongSupplier used;
     private final LongSupplier usedAfterLastFullCollection;
     private final Runnable collect;
-    private ScheduledFuture<?> task;
 
     OldGenerationBudget(LongSupplier used, LongSupplier usedAfterLastFullCollection, Runnable collect) {
         this.used = used;
@@ -39,36 +37,31 @@ final class OldGenerationBudget implements AutoCloseable {
         this.collect = collect;
     }
 
-    /** Starts the checks on {@code timer} when the serial collector runs this JVM; empty otherwise. */
-    static Optional<OldGenerationBudget> startIfSerial(ScheduledExecutorService timer) {
-        if (IdleHeapReturn.serialYoungCollector().isEmpty()) {
-            return Optional.empty();
-        }
+    /**
+     * Starts the checks on {@code timer} (which stops them when it shuts down) when the serial collector runs this
+     * JVM, the one with a "Tenured Gen" pool; returns whether it did.
+     */
+    static boolean startIfSerial(ScheduledExecutorService timer) {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getName().equals("Tenured Gen")).findFirst()
                 .map(old -> {
                     OldGenerationBudget budget = new OldGenerationBudget(() -> old.getUsage().getUsed(),
                             () -> afterLastCollection(old), System::gc);
                     long period = CHECK_EVERY.toMillis();
-                    budget.task = timer.scheduleWithFixedDelay(budget::check, period, period, TimeUnit.MILLISECONDS);
-                    return budget;
-                });
+                    timer.scheduleWithFixedDelay(budget::check, period, period, TimeUnit.MILLISECONDS);
+                    return true;
+                })
+                .orElse(false);
     }
 
     private static long afterLastCollection(MemoryPoolMXBean old) {
-        return old.getCollectionUsage() == null ? 0 : old.getCollectionUsage().getUsed();
+        MemoryUsage afterLast = old.getCollectionUsage();
+        return afterLast == null ? 0 : afterLast.getUsed();
     }
 
     /** One look: collects when the old generation is over its budget. */
     void check() {
         if (used.getAsLong() > usedAfterLastFullCollection.getAsLong() + BUDGET_BYTES) {
             collect.run();
-        }
-    }
-
-    @Override
-    public void close() {
-        if (task != null) {
-            task.cancel(false);
         }
     }
 }

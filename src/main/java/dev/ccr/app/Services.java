@@ -44,8 +44,8 @@ record Services(Config startConfig, CcrHome home, RouterApp.Options options, Clo
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon().name("ccr-stream-timer").factory());
             opened.push(timer::shutdownNow);
-            IdleHeapReturn.startIfSerial(timer).ifPresent(opened::push);
-            OldGenerationBudget.startIfSerial(timer).ifPresent(opened::push);
+            IdleHeapReturn.startIfSerial(timer);
+            OldGenerationBudget.startIfSerial(timer);
             Metrics metrics = new Metrics();
             Scripts scripts = opening(opened, Scripts.start(config, options.version(), metrics::scriptCall));
             UsageStore usage = opening(opened, UsageStores.open(config, home, clock));
