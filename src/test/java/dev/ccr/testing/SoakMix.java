@@ -78,6 +78,10 @@ public final class SoakMix {
 
     private static final String[] KINDS = {"json", "stream", "malformed", "over-limit", "client-left", "provider-500",
             "provider-reset"};
+    /** The status each kind must be answered with (the client that leaves mid-stream sees none). */
+    private static final Map<String, Integer> EXPECTED = Map.of("json", 200, "stream", 200, "malformed", 400,
+            "over-limit", 413, "provider-500", 500, "provider-reset", 502);
+    private final Queue<String> wrong = new ConcurrentLinkedQueue<>();
 
     private void one(int kind) {
         try {
@@ -109,10 +113,6 @@ public final class SoakMix {
                     + text.substring(0, Math.min(400, text.length())));
         }
     }
-
-    private static final Map<String, Integer> EXPECTED = Map.of("json", 200, "stream", 200, "malformed", 400,
-            "over-limit", 413, "provider-500", 500, "provider-reset", 502);
-    private final Queue<String> wrong = new ConcurrentLinkedQueue<>();
 
     /** Wrong answers seen (up to 20): kind, status, headers and the start of the body. */
     public List<String> wrongAnswers() {
