@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * about 11 MiB a minute (RSS 213 to 291 MiB in nine minutes); sixteen concurrent Claude Code requests filled the
  * 256 MiB cap within seconds with 15 to 25 MiB live (RSS 384 MiB after compare.sh's load). A full collection of
  * such a heap takes 30 to 70 ms. The budget trades memory for throughput where many requests are in flight: 32 MiB
- * held RSS after that load at 199 MiB and cost a quarter of the small requests' rate at 64 connections; 64 MiB,
- * 258 MiB and none of it measurably (docs/benchmarks.md, runs Q).
+ * held RSS after that load at 199 MiB and cost a quarter of the small requests' rate at 64 connections in one
+ * back-to-back pair; 64 MiB held 197 to 258 MiB, and what it costs is not settled (docs/benchmarks.md, runs Q, R).
  */
 final class OldGenerationBudget {
     static final long BUDGET_BYTES = 64L << 20;
