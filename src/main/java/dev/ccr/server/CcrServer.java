@@ -176,7 +176,8 @@ public final class CcrServer implements AutoCloseable {
                 // Undertow's default pool keeps a buffer cache per thread and a list entry per thread that ever
                 // allocated; with a virtual thread per request both grow with every request and were never given back
                 // (~3.6 KB of native memory per request). Without the per-thread cache, buffers go back to one queue.
-                .setByteBufferPool(new DefaultByteBufferPool(true, BUFFER_SIZE, POOLED_BUFFERS, 0))
+                // DeferredReleasePool: a buffer released inside a failing write is not reused until that write returns.
+                .setByteBufferPool(new DeferredReleasePool(new DefaultByteBufferPool(true, BUFFER_SIZE, POOLED_BUFFERS, 0)))
                 // Undertow's own default cuts bodies over 2 MB; Bodies enforces BODY_LIMIT_BYTES with a 413 instead.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L)
                 // Undertow refuses more parameters with an empty 400; RequestHeadLimits answers in Anthropic's shape.

@@ -40,7 +40,7 @@ final class Dispatch implements HttpHandler {
             exchange.dispatch(executor, this);
             return;
         }
-        exchange.startBlocking();
+        exchange.startBlocking(new SafeBlockingExchange(exchange));
         MDC.put(REQUEST_ID, Long.toString(NEXT_ID.incrementAndGet(), 36));
         try {
             RequestHeadLimits.check(exchange);
@@ -68,10 +68,10 @@ final class Dispatch implements HttpHandler {
             try {
                 exchange.getOutputStream().flush();
             } catch (IOException clientGone) {
-                exchange.endExchange();
+                SafeBlockingExchange.end(exchange);
                 return;
             }
         }
-        exchange.dispatch(exchange.getIoThread(), exchange::endExchange);
+        exchange.dispatch(exchange.getIoThread(), () -> SafeBlockingExchange.end(exchange));
     }
 }

@@ -75,7 +75,7 @@ final class InboundCall {
         try {
             response.finish();
         } catch (IOException clientGone) {
-            exchange.endExchange();
+            SafeBlockingExchange.end(exchange);
         }
     }
 }

@@ -32,7 +32,7 @@ final class Responses {
      */
     static void error(HttpServerExchange exchange, ApiError error) {
         if (exchange.isResponseStarted()) {
-            exchange.endExchange();
+            SafeBlockingExchange.end(exchange);
             return;
         }
         exchange.getResponseHeaders().clear();
@@ -43,7 +43,7 @@ final class Responses {
     /** The error with one header of its own, such as a 429's {@code retry-after}. */
     static void error(HttpServerExchange exchange, ApiError error, String header, String value) {
         if (exchange.isResponseStarted()) {
-            exchange.endExchange();
+            SafeBlockingExchange.end(exchange);
             return;
         }
         exchange.getResponseHeaders().clear();
@@ -72,7 +72,7 @@ final class Responses {
                 exchange.getOutputStream().write(body);
                 exchange.getOutputStream().close();
             } catch (IOException e) {
-                exchange.endExchange(); // the client is gone; nobody is left to tell
+                SafeBlockingExchange.end(exchange); // the client is gone; nobody is left to tell
             }
         } else {
             exchange.getResponseSender().send(ByteBuffer.wrap(body));
