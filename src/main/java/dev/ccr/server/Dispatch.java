@@ -53,7 +53,6 @@ final class Dispatch implements HttpHandler {
             Responses.error(exchange, ApiError.internal("Internal error in ccr while handling this request; see the ccr log"));
         } finally {
             MDC.remove(REQUEST_ID);
-            PeerCloseProbe.stop(exchange); // before whatever ends the answer (an empty one, if nothing was written)
             endOnIoThread(exchange);
         }
     }

@@ -3,7 +3,6 @@ package dev.ccr.server;
 import io.undertow.connector.PooledByteBuffer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
-import io.undertow.util.AttachmentKey;
 import org.xnio.ChannelListener;
 import org.xnio.channels.StreamSourceChannel;
 import org.xnio.conduits.ConduitStreamSourceChannel;
@@ -16,16 +15,12 @@ import java.io.IOException;
  * write. Once the request body has been read, Undertow stops reading the socket until the exchange ends; this probe
  * reads it meanwhile, and end of stream means the client left.
  *
- * <p>It runs only until the answer starts: from then on a write (an event, or a {@code ping} when the stream is
- * silent) finds a departed client, and an HTTP/1.1 client cannot send its next request before the answer ends, so
- * the probe never reads bytes that belong to Undertow. Whatever writes an answer must {@link #stop} it first
- * ({@link UndertowClientResponse#start}, {@link Responses}, {@link Dispatch} for an answer ended empty): once the
- * answer reaches the client, a keep-alive client may send its next request, and only Undertow may read that. Should
- * the probe read some anyway (a pipelining client), they are handed back untouched.
+ * <p>It runs only until the answer is committed, whoever writes it and on whichever thread: from then on a write (an
+ * event, or a {@code ping} when the stream is silent) finds a departed client; and once the answer reaches the
+ * client, a keep-alive client may send its next request, which only Undertow may read. Should the probe read some
+ * anyway (a pipelining client), they are handed back untouched.
  */
 final class PeerCloseProbe {
-    private static final AttachmentKey<PeerCloseProbe> KEY = AttachmentKey.create(PeerCloseProbe.class);
-
     private final HttpServerConnection connection;
     private final ConduitStreamSourceChannel source;
     private final StreamSourceConduit requestConduit;
@@ -49,7 +44,7 @@ final class PeerCloseProbe {
             return; // HTTP/1.1 only; other protocols have their own ways of telling
         }
         PeerCloseProbe probe = new PeerCloseProbe(connection, onClose);
-        exchange.putAttachment(KEY, probe);
+        exchange.addResponseCommitListener(ex -> probe.stop());
         exchange.addExchangeCompleteListener((ex, next) -> {
             probe.stop();
             next.proceed();
@@ -60,14 +55,7 @@ final class PeerCloseProbe {
         probe.source.resumeReads();
     }
 
-    /** Stops probing for {@code exchange}, leaving the channel exactly as Undertow had it. */
-    static void stop(HttpServerExchange exchange) {
-        PeerCloseProbe probe = exchange.getAttachment(KEY);
-        if (probe != null) {
-            probe.stop();
-        }
-    }
-
+    /** Stops probing, leaving the channel exactly as Undertow had it. */
     private synchronized void stop() {
         if (stopped) {
             return;

@@ -56,9 +56,6 @@ final class Responses {
     }
 
     private static void send(HttpServerExchange exchange, int status, String contentType, byte[] body) {
-        // Nothing but Undertow may read the connection once the answer can reach the client: a keep-alive client sends
-        // its next request as soon as it has this one, before the exchange's completion would stop the probe.
-        PeerCloseProbe.stop(exchange);
         if (!exchange.isRequestComplete()) {
             // Answered before its body was read (a refusal): the connection is closed after this answer and says so,
             // or a client reusing it would send its next request into a connection the server is dropping.

@@ -23,7 +23,6 @@ final class UndertowClientResponse implements ClientResponse {
             throw new IllegalStateException("response already started");
         }
         started = true;
-        PeerCloseProbe.stop(exchange);
         exchange.setStatusCode(status);
         headers.forEach(h -> exchange.getResponseHeaders().add(HttpString.tryFromString(h.getKey()), h.getValue()));
     }
