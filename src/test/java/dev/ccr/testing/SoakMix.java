@@ -107,11 +107,26 @@ public final class SoakMix {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         counts.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
         Integer expected = EXPECTED.get(kind);
-        if (expected != null && expected != response.statusCode() && wrong.size() < 20) {
+        boolean right = expected == null || expected == response.statusCode() && whole(kind, response.body());
+        if (!right && wrong.size() < 20) {
             String text = new String(response.body(), StandardCharsets.UTF_8);
             wrong.add(kind + " " + response.statusCode() + " " + response.headers().map() + " "
                     + text.substring(0, Math.min(400, text.length())));
         }
+    }
+
+    /**
+     * Whether {@code body} is one whole answer of its kind, nothing before or after it: an event stream that ends with
+     * {@code message_stop}, a message, or an error.
+     */
+    private static boolean whole(String kind, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return switch (kind) {
+            case "stream" -> text.startsWith("event: message_start\n")
+                    && text.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+            case "json" -> text.startsWith("{") && text.endsWith("}") && text.contains("\"type\":\"message\"");
+            default -> text.startsWith("{\"type\":\"error\",\"error\":{") && text.endsWith("}}");
+        };
     }
 
     /** Wrong answers seen (up to 20): kind, status, headers and the start of the body. */
