@@ -38,9 +38,13 @@ final class PeerCloseProbe {
         this.onClose = onClose;
     }
 
-    /** Starts probing; call only after the request body has been read to its end. */
+    /**
+     * Starts probing; call only after the request body has been read to its end. Once the answer has started there is
+     * nothing to probe for: the next write finds a departed client.
+     */
     static void start(HttpServerExchange exchange, Runnable onClose) {
-        if (!exchange.isRequestComplete() || !(exchange.getConnection() instanceof HttpServerConnection connection)) {
+        if (!exchange.isRequestComplete() || exchange.isResponseStarted()
+                || !(exchange.getConnection() instanceof HttpServerConnection connection)) {
             return; // HTTP/1.1 only; other protocols have their own ways of telling
         }
         PeerCloseProbe probe = new PeerCloseProbe(connection, onClose);
