@@ -30,6 +30,44 @@ public final class SoakMix {
 
     private static final String SMALL = "{\"model\":\"%s\",\"max_tokens\":100,\"stream\":%s,\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]}";
 
+    /**
+     * One kind of request in the mix: what it sends, and the status its answer must have, with a marker its body must
+     * hold (status 0: a client that leaves mid-stream, which reads no answer).
+     */
+    public record Kind(String name, String body, int status, String marker) {
+        /**
+         * Whether an answer is this kind's: its status, and one whole answer of its shape (an event stream that ends
+         * with {@code message_stop}, a message, or an error) holding the marker, nothing before or after it.
+         */
+        public boolean answeredBy(int answerStatus, String text) {
+            boolean whole;
+            if (status != 200) {
+                whole = text.startsWith("{\"type\":\"error\",\"error\":{") && text.endsWith("}}");
+            } else if (body.contains("\"stream\":true")) {
+                whole = text.startsWith("event: message_start\n")
+                        && text.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+            } else {
+                whole = text.startsWith("{") && text.endsWith("}") && text.contains("\"type\":\"message\"");
+            }
+            return answerStatus == status && whole && text.contains(marker);
+        }
+    }
+
+    public static final Kind JSON = new Kind("json", SMALL.formatted("ok,m", false, "hi"), 200, "\"type\":\"message\"");
+    public static final Kind STREAM = new Kind("stream", SMALL.formatted("ok,m", true, "hi"), 200, "event: message_stop");
+    public static final Kind MALFORMED = new Kind("malformed", "{\"model\": \"ok,m\", \"messages\": [", 400,
+            "invalid_request_error");
+    public static final Kind OVER_LIMIT = new Kind("over-limit", SMALL.formatted("ok,m", false, "x".repeat(BODY_LIMIT)),
+            413, "BODY_LIMIT_BYTES");
+    public static final Kind CLIENT_LEFT = new Kind("client-left", STREAM.body(), 0, "");
+    public static final Kind PROVIDER_500 = new Kind("provider-500", SMALL.formatted("fail,m", false, "hi"), 500,
+            "\"type\":\"error\"");
+    public static final Kind PROVIDER_RESET = new Kind("provider-reset", SMALL.formatted("reset,m", true, "hi"), 502,
+            "\"type\":\"error\"");
+    /** The mix, in the order each worker sends it. */
+    private static final List<Kind> MIX = List.of(JSON, STREAM, MALFORMED, OVER_LIMIT, CLIENT_LEFT, PROVIDER_500,
+            PROVIDER_RESET);
+
     private final URI router;
     private HttpClient client;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
@@ -62,7 +100,7 @@ public final class SoakMix {
                 int offset = w;
                 threads.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
-                        one(i % 7);
+                        one(MIX.get(i % MIX.size()));
                     }
                 });
             }
@@ -76,57 +114,32 @@ public final class SoakMix {
         return copy;
     }
 
-    private static final String[] KINDS = {"json", "stream", "malformed", "over-limit", "client-left", "provider-500",
-            "provider-reset"};
-    /** The status each kind must be answered with (the client that leaves mid-stream sees none). */
-    private static final Map<String, Integer> EXPECTED = Map.of("json", 200, "stream", 200, "malformed", 400,
-            "over-limit", 413, "provider-500", 500, "provider-reset", 502);
     private final Queue<String> wrong = new ConcurrentLinkedQueue<>();
 
-    private void one(int kind) {
+    private void one(Kind kind) {
         try {
-            switch (kind) {
-                case 0 -> post(KINDS[0], SMALL.formatted("ok,m", false, "hi"));
-                case 1 -> post(KINDS[1], SMALL.formatted("ok,m", true, "hi"));
-                case 2 -> post(KINDS[2], "{\"model\": \"ok,m\", \"messages\": [");
-                case 3 -> post(KINDS[3], SMALL.formatted("ok,m", false, "x".repeat(BODY_LIMIT)));
-                case 4 -> leaveMidStream();
-                case 5 -> post(KINDS[5], SMALL.formatted("fail,m", false, "hi"));
-                default -> post(KINDS[6], SMALL.formatted("reset,m", true, "hi"));
+            if (kind == CLIENT_LEFT) {
+                leaveMidStream();
+            } else {
+                post(kind);
             }
         } catch (IOException e) {
-            counts.computeIfAbsent("io-error " + KINDS[kind] + " " + e, k -> new AtomicLong()).incrementAndGet();
+            counts.computeIfAbsent("io-error " + kind.name() + " " + e, k -> new AtomicLong()).incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void post(String kind, String body) throws IOException, InterruptedException {
+    private void post(Kind kind) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(router.resolve("/v1/messages"))
                 .timeout(Duration.ofSeconds(30)).header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        counts.computeIfAbsent(kind + " " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
-        Integer expected = EXPECTED.get(kind);
-        boolean right = expected == null || expected == response.statusCode() && whole(kind, response.body());
-        if (!right && wrong.size() < 20) {
-            String text = new String(response.body(), StandardCharsets.UTF_8);
-            wrong.add(kind + " " + response.statusCode() + " " + response.headers().map() + " "
+                .POST(HttpRequest.BodyPublishers.ofString(kind.body())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        counts.computeIfAbsent(kind.name() + " " + response.statusCode(), k -> new AtomicLong()).incrementAndGet();
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (!kind.answeredBy(response.statusCode(), text) && wrong.size() < 20) {
+            wrong.add(kind.name() + " " + response.statusCode() + " " + response.headers().map() + " "
                     + text.substring(0, Math.min(400, text.length())));
         }
-    }
-
-    /**
-     * Whether {@code body} is one whole answer of its kind, nothing before or after it: an event stream that ends with
-     * {@code message_stop}, a message, or an error.
-     */
-    private static boolean whole(String kind, byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return switch (kind) {
-            case "stream" -> text.startsWith("event: message_start\n")
-                    && text.endsWith("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
-            case "json" -> text.startsWith("{") && text.endsWith("}") && text.contains("\"type\":\"message\"");
-            default -> text.startsWith("{\"type\":\"error\",\"error\":{") && text.endsWith("}}");
-        };
     }
 
     /** Wrong answers seen (up to 20): kind, status, headers and the start of the body. */
@@ -136,7 +149,7 @@ public final class SoakMix {
 
     /** Sends a streamed request, reads the first bytes of the answer, and closes the connection. */
     private void leaveMidStream() throws IOException {
-        byte[] body = SMALL.formatted("ok,m", true, "hi").getBytes(StandardCharsets.UTF_8);
+        byte[] body = CLIENT_LEFT.body().getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(router.getHost(), router.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -147,6 +160,6 @@ public final class SoakMix {
             InputStream in = socket.getInputStream();
             in.readNBytes(200);
         }
-        counts.computeIfAbsent("client-left", k -> new AtomicLong()).incrementAndGet();
+        counts.computeIfAbsent(CLIENT_LEFT.name(), k -> new AtomicLong()).incrementAndGet();
     }
 }
