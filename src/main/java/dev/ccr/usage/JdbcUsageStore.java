@@ -23,15 +23,17 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The usage store over JDBC: embedded, {@code data/usage.sqlite} in WAL mode (docs/usage.md); for a team, one
  * PostgreSQL database that every instance writes to ({@code USAGE_DB}). Requests only put their record on a bounded
- * queue; one writer thread writes what has queued in one transaction per batch, daily sums included, so a
- * {@code kill -9} costs at most the batch in flight and {@link #close} writes everything queued. Records older than the
- * retention are deleted at start and hourly.
+ * queue; one writer thread writes what has queued in one transaction per batch, daily sums included. A batch gathers
+ * for {@link #LINGER} after its first record unless a read of this store waits for it, so a {@code kill -9} costs
+ * at most the records of that moment and {@link #close} writes everything queued. Records older than the retention
+ * are deleted at start and hourly.
  *
  * <p>A database that cannot be reached (a PostgreSQL server restarting) keeps its batch: it waits in a
  * {@link UsageSpool} on disk (or, without one, on the queue), the writer retries with a growing pause, logs the outage
@@ -41,6 +43,12 @@ public final class JdbcUsageStore implements UsageStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcUsageStore.class);
     static final int QUEUE_CAPACITY = 10_000;
     static final int BATCH = 500;
+    /**
+     * How long a batch gathers after its first record. A transaction per record cost a fifth of the router's CPU at
+     * a few thousand requests a second (docs/benchmarks.md, "The usage writer"); a read of this store does not wait
+     * for it, and a backlog of a full batch skips it.
+     */
+    static final Duration LINGER = Duration.ofMillis(100);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
     /** How long a read waits for the records appended before it to be written. */
     private static final long READ_WAIT_MS = 5_000;
@@ -62,6 +70,9 @@ public final class JdbcUsageStore implements UsageStore {
     /** Records the writer has finished with (written, or lost to an error); guarded by itself. */
     private final long[] done = {0};
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Where the writer lingers; notified when a read starts waiting and at close. */
+    private final Object linger = new Object();
+    private final AtomicInteger readersWaiting = new AtomicInteger();
     private final Object readLock = new Object();
     /** Null until opened and after a failure that broke it; guarded by {@link #writeLock}. */
     private Connection writeConnection;
@@ -75,10 +86,14 @@ public final class JdbcUsageStore implements UsageStore {
     /** Records this process put in the spool and has not written yet; the writer's own. */
     private long spooledHere;
     private Instant nextPrune;
+    private final long lingerNanos;
+    /** Transactions that wrote records, for the tests of the gathering. */
+    private final AtomicLong writes = new AtomicLong();
 
     private JdbcUsageStore(String name, UsageDialect dialect, Connector connector, Clock clock, Duration retention,
-                           Optional<UsageSpool> spool) {
+                           Optional<UsageSpool> spool, Duration linger) {
         this.name = name;
+        this.lingerNanos = linger.toNanos();
         this.spool = spool;
         this.dialect = dialect;
         this.connector = connector;
@@ -94,13 +109,17 @@ public final class JdbcUsageStore implements UsageStore {
      * @param retention how long records are kept; zero keeps them forever
      */
     public static JdbcUsageStore openSqlite(Path file, Optional<Path> legacyJsonl, Clock clock, Duration retention) {
+        return openSqlite(file, legacyJsonl, clock, retention, LINGER);
+    }
+
+    static JdbcUsageStore openSqlite(Path file, Optional<Path> legacyJsonl, Clock clock, Duration retention, Duration linger) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalStateException("Could not open the usage database " + file + ": " + e.getMessage(), e);
         }
         JdbcUsageStore store = new JdbcUsageStore(file.toString(), UsageDialect.SQLITE,
-                () -> DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock, retention, Optional.empty());
+                () -> DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock, retention, Optional.empty(), linger);
         try {
             store.writeConnection();
         } catch (SQLException e) {
@@ -121,7 +140,7 @@ public final class JdbcUsageStore implements UsageStore {
      */
     public static JdbcUsageStore openPostgres(String url, Path spool, Clock clock, Duration retention) {
         JdbcUsageStore store = new JdbcUsageStore(PostgresUrl.redacted(url), UsageDialect.POSTGRES,
-                () -> DriverManager.getConnection(url), clock, retention, Optional.of(new UsageSpool(spool)));
+                () -> DriverManager.getConnection(url), clock, retention, Optional.of(new UsageSpool(spool)), LINGER);
         try {
             store.writeConnection();
             store.spool.filter(waiting -> !waiting.isEmpty()).ifPresent(store::writeSpooled); // an earlier run's
@@ -203,6 +222,7 @@ public final class JdbcUsageStore implements UsageStore {
                     UsageRecord first = queue.poll(1, TimeUnit.SECONDS);
                     if (first != null) {
                         batch.add(first);
+                        lingerForMore();
                         queue.drainTo(batch, BATCH - 1);
                     }
                 }
@@ -240,10 +260,30 @@ public final class JdbcUsageStore implements UsageStore {
         }
     }
 
+    /** Lets more records queue behind a batch's first one, unless a read waits, the store closes or a batch is full. */
+    private void lingerForMore() throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        synchronized (linger) {
+            long left;
+            while (open && readersWaiting.get() == 0 && queue.size() < BATCH - 1
+                    && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(linger, left);
+            }
+        }
+    }
+
     /** Writes the batch; false only when the database could not be reached, so the batch is worth another try. */
     private boolean write(List<UsageRecord> batch) {
-        return inTransaction(() -> UsageRows.insert(writeConnection(), batch), "write " + batch.size() + " usage records")
-                != Outcome.UNREACHABLE;
+        Outcome outcome = inTransaction(() -> UsageRows.insert(writeConnection(), batch), "write " + batch.size() + " usage records");
+        if (outcome == Outcome.DONE) {
+            writes.incrementAndGet();
+        }
+        return outcome != Outcome.UNREACHABLE;
+    }
+
+    /** How many transactions have written records so far. */
+    long writes() {
+        return writes.get();
     }
 
     /** The records that waited on disk, in one transaction; the spool is emptied only once they are committed. */
@@ -342,19 +382,24 @@ public final class JdbcUsageStore implements UsageStore {
     private void awaitWritten() {
         long target = accepted.get();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READ_WAIT_MS);
-        synchronized (done) {
-            while (done[0] < target && open) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
+        readersWaiting.incrementAndGet();
+        try {
+            synchronized (linger) {
+                linger.notifyAll();
+            }
+            synchronized (done) {
+                while (done[0] < target && open) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return;
+                    }
                     TimeUnit.NANOSECONDS.timedWait(done, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            readersWaiting.decrementAndGet();
         }
     }
 

@@ -102,4 +102,35 @@ class SqliteUsageStoreTest extends UsageStoreContract {
         }
     }
 
+
+    @Test
+    void recordsArrivingTogetherAreWrittenInFewTransactions() throws InterruptedException {
+        store = JdbcUsageStore.openSqlite(dir.resolve("data/usage.sqlite"), Optional.empty(), clock, Duration.ZERO,
+                Duration.ofMillis(200));
+        for (int i = 0; i < 300; i++) { // about a record a millisecond, as under load
+            store.append(next("p", "m", "default", SUCCESS, 1, 1));
+            Thread.sleep(1);
+        }
+
+        assertThat(store.summary(UsageFilter.ALL).totalRequests()).isEqualTo(300);
+        // A transaction a record would be 300; a stalled machine only makes the batches bigger.
+        assertThat(store.writes()).isBetween(1L, 30L);
+    }
+
+    @Test
+    void aReadDoesNotWaitForTheGatheringAndACloseWritesWhatGathered() {
+        Duration hour = Duration.ofHours(1);
+        store = JdbcUsageStore.openSqlite(dir.resolve("data/usage.sqlite"), Optional.empty(), clock, Duration.ZERO, hour);
+        UsageRecord first = next("p", "m", "default", SUCCESS, 1, 1);
+        store.append(first);
+
+        // Without the read cutting the hour short, it would give up after its own wait and find nothing.
+        assertThat(store.records(UsageFilter.ALL)).containsExactly(first);
+
+        UsageRecord second = next("q", "x", "default", SUCCESS, 2, 2);
+        store.append(second);
+        store.close();
+        store = JdbcUsageStore.openSqlite(dir.resolve("data/usage.sqlite"), Optional.empty(), clock, Duration.ZERO, hour);
+        assertThat(store.records(UsageFilter.ALL)).containsExactly(first, second);
+    }
 }
