@@ -8,6 +8,7 @@ import dev.ccr.config.PluginSettings;
 import dev.ccr.routing.RouteDecision;
 import dev.ccr.routing.SessionId;
 import dev.ccr.usage.Usage;
+import dev.ccr.wire.WireJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class TokenSpeedRecorder implements RequestListener.Factory {
     private static final Logger LOG = LoggerFactory.getLogger(TokenSpeedRecorder.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,128}");
 
     private final Path dir;

@@ -12,6 +12,7 @@ import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
@@ -41,7 +42,7 @@ import java.util.stream.Collectors;
  * failure says so, for the attempt loop to remember it and try once more without.
  */
 final class AnthropicPassthrough implements Dialect {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     /**
      * Client headers not forwarded: the client's credentials (replaced by the provider's key), and

@@ -20,6 +20,7 @@ import dev.ccr.upstream.UpstreamResponse;
 import dev.ccr.usage.Usage;
 import dev.ccr.wire.SseConversion;
 import dev.ccr.wire.WireException;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.MessageAsEvents;
 import dev.ccr.wire.openai.AnthropicToChatRequest;
 import dev.ccr.wire.openai.ChatRequestOptions;
@@ -50,7 +51,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
  * {@code error} event and nothing more ({@link Relay}).
  */
 final class ChatCompletions implements Dialect {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final UpstreamClient upstream;
     private final ProviderChains chains;

@@ -1,7 +1,5 @@
 package dev.ccr.pipeline;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,6 +31,7 @@ import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.Timeouts;
 import dev.ccr.upstream.UpstreamClient;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 
 import java.io.IOException;
@@ -54,9 +53,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * </ol>
  */
 public final class MessagesPipeline {
-    /** Request bodies may carry strings far longer than Jackson's default 20 MB cap (a pasted screenshot). */
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     /** What the records say of a request whose client went away before its answer was whole. */
     private static final ApiError CLIENT_DISCONNECTED = new ApiError(499, "api_error", "the client disconnected",

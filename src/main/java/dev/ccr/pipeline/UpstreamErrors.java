@@ -10,6 +10,7 @@ import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.wire.AnthropicError;
 import dev.ccr.wire.ProviderErrors;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 
@@ -24,7 +25,7 @@ import java.util.OptionalLong;
  * Anthropic's shape) and into a classified {@link Failure} for the fallback loop.
  */
 final class UpstreamErrors {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     /** Upstream error bodies can be whole HTML pages; the client gets enough to act on. */
     private static final int MAX_BODY_CHARS = 4_000;
 

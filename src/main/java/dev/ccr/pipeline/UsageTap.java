@@ -3,6 +3,7 @@ package dev.ccr.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ccr.usage.Usage;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseParser;
 
@@ -14,7 +15,7 @@ import java.io.IOException;
  * alters what the client receives. Streams report usage in {@code message_start} and {@code message_delta}.
  */
 final class UsageTap {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final boolean eventStream;
     private final SseParser parser;

@@ -3,6 +3,7 @@ package dev.ccr.routing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.WireJson;
 
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public record RouteDecision(Optional<Target> target, String scenario, List<TraceStep> trace, List<BodyEdit> edits,
                             Optional<SessionId> session, Optional<String> project, int tokenCount, List<String> fallbacks) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     public RouteDecision {
         Objects.requireNonNull(target, "target");

@@ -2,6 +2,7 @@ package dev.ccr.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ccr.wire.WireJson;
 
 import java.io.IOException;
 import java.util.Map;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record SessionId(String id, String source) {
     public static final String HEADER = "x-claude-code-session-id";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
     private static final String LEGACY_MARK = "_session_";
     /** Ids also name files (project routing); anything else is ignored rather than trusted. */
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");

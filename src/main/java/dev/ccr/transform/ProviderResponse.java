@@ -4,6 +4,7 @@ import dev.ccr.wire.StreamConverter;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -31,10 +32,26 @@ public record ProviderResponse(int status, HeaderList headers, InputStream body)
         return isEventStream() ? this : withBody(new RewrittenJson(body, rewrite));
     }
 
-    /** Reads the whole body (for JSON answers). */
+    /**
+     * Reads the whole body (for JSON answers) into a buffer sized by what has already arrived: {@code readAllBytes}
+     * takes 16 KB chunks, the largest allocation of a small request (docs/benchmarks.md, "Allocation").
+     */
     public byte[] readAll() throws IOException {
         try (InputStream in = body) {
-            return in.readAllBytes();
+            byte[] buffer = new byte[Math.max(in.available(), 1024)];
+            int length = 0;
+            for (int read; (read = in.read(buffer, length, buffer.length - length)) >= 0; ) {
+                length += read;
+                if (length == buffer.length) {
+                    int next = in.read();
+                    if (next < 0) {
+                        return buffer;
+                    }
+                    buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, buffer.length + in.available() + 1));
+                    buffer[length++] = (byte) next;
+                }
+            }
+            return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
         }
     }
 }

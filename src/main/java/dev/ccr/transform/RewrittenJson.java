@@ -3,6 +3,7 @@ package dev.ccr.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.WireJson;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import java.util.function.UnaryOperator;
 
 /** A JSON body rewritten on first read; a body that is not a JSON object passes unchanged. */
 final class RewrittenJson extends InputStream {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private final InputStream upstream;
     private final UnaryOperator<ObjectNode> rewrite;

@@ -66,4 +66,29 @@ class ProviderResponseTest {
                 new ByteArrayInputStream("data: 1\n\n".getBytes()));
         assertThat(stream.mapJson(o -> o.put("b", 2))).isSameAs(stream);
     }
+
+    @Test
+    void readAllReturnsEveryByteWhateverHasArrivedAndHowTheReadsAreCut() throws Exception {
+        for (int size : new int[] {0, 1, 1023, 1024, 1025, 4096, 100_000}) {
+            byte[] body = new byte[size];
+            for (int i = 0; i < size; i++) {
+                body[i] = (byte) (i * 31);
+            }
+            InputStream buffered = new ByteArrayInputStream(body); // all of it available at once
+            InputStream slow = new ByteArrayInputStream(body) { // nothing available ahead, at most 7 bytes a read
+                @Override
+                public synchronized int available() {
+                    return 0;
+                }
+
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, 7));
+                }
+            };
+
+            assertThat(new ProviderResponse(200, HeaderList.EMPTY, buffered).readAll()).as("buffered %d", size).isEqualTo(body);
+            assertThat(new ProviderResponse(200, HeaderList.EMPTY, slow).readAll()).as("slow %d", size).isEqualTo(body);
+        }
+    }
 }

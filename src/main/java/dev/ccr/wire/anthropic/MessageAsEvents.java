@@ -3,6 +3,7 @@ package dev.ccr.wire.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.WireJson;
 import dev.ccr.wire.sse.SseEvent;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code message_stop}. Used when a provider answers a streaming request with plain JSON.
  */
 public final class MessageAsEvents {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = WireJson.MAPPER;
 
     private MessageAsEvents() {
     }
