@@ -2,7 +2,9 @@ package dev.ccr.config;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,12 +55,29 @@ public final class KnownModels {
             new Line("gpt-oss-(20|120)b", 0, 131_072, "platform.openai.com"));
 
     private static final Pattern MOONSHOT_V1 = Pattern.compile("moonshot-v1-(\\d+)k.*");
+    /**
+     * Each request asks for its model's limits, and matching the lines took 4 KB and a few microseconds each time; the
+     * names asked about are the config's, so a few hundred cover any config.
+     */
+    private static final Map<String, ModelLimits> LOOKED_UP = new ConcurrentHashMap<>();
+    private static final int LOOKED_UP_MAX = 512;
 
     private KnownModels() {
     }
 
     /** ccr's figures for {@code model} ({@code [1m]} ignored), or {@link ModelLimits#UNKNOWN}. */
     public static ModelLimits of(String model) {
+        ModelLimits known = LOOKED_UP.get(model);
+        if (known == null) {
+            known = lookUp(model);
+            if (LOOKED_UP.size() < LOOKED_UP_MAX) {
+                LOOKED_UP.put(model, known);
+            }
+        }
+        return known;
+    }
+
+    private static ModelLimits lookUp(String model) {
         String name = normalize(ModelLimits.withoutExtendedSuffix(model));
         for (Line line : LINES) {
             if (line.name().matcher(name).matches()) {

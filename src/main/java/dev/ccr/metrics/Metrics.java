@@ -25,13 +25,14 @@ import java.util.function.Supplier;
  */
 public final class Metrics {
     /** OpenTelemetry's advised buckets for {@code gen_ai.client.operation.duration}, in seconds. */
-    private static final double[] DURATION_BUCKETS = {0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24,
-            20.48, 40.96, 81.92};
+    private static final Duration[] DURATION_BUCKETS = durations(0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56,
+            5.12, 10.24, 20.48, 40.96, 81.92);
     /** OpenTelemetry's advised buckets for {@code gen_ai.client.token.usage}. */
     private static final double[] TOKEN_BUCKETS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576,
             4194304, 16777216, 67108864};
     /** ccr's own work is milliseconds; finer buckets than a model call's. */
-    private static final double[] OVERHEAD_BUCKETS = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1};
+    private static final Duration[] OVERHEAD_BUCKETS = durations(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1,
+            0.25, 0.5, 1);
     private static final String[] CIRCUIT_STATES = {"closed", "open", "half-open"};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -105,13 +106,13 @@ public final class Metrics {
     Timer operationDuration(Tags tags) {
         return Timer.builder("gen_ai.client.operation.duration")
                 .description("A request's duration, from its arrival to its last byte or its error (OpenTelemetry GenAI)")
-                .serviceLevelObjectives(durations(DURATION_BUCKETS)).tags(tags).register(registry);
+                .serviceLevelObjectives(DURATION_BUCKETS).tags(tags).register(registry);
     }
 
     Timer timeToFirstToken(Tags tags) {
         return Timer.builder("gen_ai.server.time_to_first_token")
                 .description("From a request's arrival to the first byte of its answer sent to the client (OpenTelemetry GenAI)")
-                .serviceLevelObjectives(durations(DURATION_BUCKETS)).tags(tags).register(registry);
+                .serviceLevelObjectives(DURATION_BUCKETS).tags(tags).register(registry);
     }
 
     /**
@@ -122,13 +123,13 @@ public final class Metrics {
         Timer.builder("ccr.js.call")
                 .description("A call into JavaScript: the custom router, or a plugin's request or response half")
                 .tags("script", script, "hook", hook, "outcome", ok ? "ok" : "failed")
-                .serviceLevelObjectives(durations(OVERHEAD_BUCKETS)).register(registry).record(took);
+                .serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry).record(took);
     }
 
     Timer overhead() {
         return Timer.builder("ccr.request.overhead")
                 .description("ccr's own time before the provider call: reading, parsing, routing and planning the request")
-                .serviceLevelObjectives(durations(OVERHEAD_BUCKETS)).register(registry);
+                .serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry);
     }
 
     DistributionSummary tokenUsage(Tags tags) {
@@ -159,7 +160,7 @@ public final class Metrics {
                 .tags(tags).register(registry);
     }
 
-    private static Duration[] durations(double[] seconds) {
+    private static Duration[] durations(double... seconds) {
         Duration[] out = new Duration[seconds.length];
         for (int i = 0; i < seconds.length; i++) {
             out[i] = Duration.ofNanos(Math.round(seconds[i] * 1e9));

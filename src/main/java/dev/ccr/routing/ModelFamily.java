@@ -21,7 +21,10 @@ record ModelFamily(String family, boolean extended, boolean alias) {
     static Optional<ModelFamily> of(String model) {
         String name = normalize(model);
         boolean extended = name.contains("[1m]") || name.endsWith("[1m");
-        String clean = name.replace("[1m]", "").replaceAll("\\[1m$", "");
+        String clean = name.replace("[1m]", "");
+        if (clean.endsWith("[1m")) {
+            clean = clean.substring(0, clean.length() - "[1m".length());
+        }
         Matcher alias = ALIAS.matcher(clean);
         if (alias.matches()) {
             return Optional.of(new ModelFamily(alias.group(1), extended, true));
