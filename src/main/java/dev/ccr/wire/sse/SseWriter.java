@@ -13,7 +13,9 @@ public final class SseWriter {
      */
     public static byte[] encode(SseEvent e) {
         String data = e.data();
-        StringBuilder sb = new StringBuilder(data.length() + 32);
+        // Room for the usual one-line event: a builder that grows copies the event once more.
+        int framing = "event: \ndata: \n\n".length() + (e.event() == null ? 0 : e.event().length());
+        StringBuilder sb = new StringBuilder(data.length() + framing + 8);
         if (e.event() != null) {
             sb.append("event: ").append(e.event()).append('\n');
         }
