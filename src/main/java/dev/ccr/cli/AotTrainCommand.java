@@ -6,6 +6,12 @@ import dev.ccr.app.RouterApp;
 import dev.ccr.config.CcrHome;
 import dev.ccr.config.Config;
 import dev.ccr.config.ConfigStore;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,14 +21,12 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -161,9 +165,14 @@ final class AotTrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Runs the rounds; fails when a request is not answered as it should be, so a broken training run is seen. */
-    private void exercise(URI router, boolean withScripts) throws IOException, InterruptedException {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+    /**
+     * Runs the rounds; fails when a request is not answered as it should be, so a broken training run is seen. The
+     * client is OkHttp, which the router loads anyway as its upstream client: the JDK's would put three hundred
+     * classes in the cache that a real run never loads, and every start maps and links all of them.
+     */
+    private void exercise(URI router, boolean withScripts) throws IOException {
+        OkHttpClient client = new OkHttpClient.Builder().protocols(List.of(Protocol.HTTP_1_1)).build();
+        try {
             for (int i = 0; i < rounds; i++) {
                 for (String model : new String[] {"oa,m", "an,m", "router"}) {
                     if (model.equals("router") && !withScripts) {
@@ -171,35 +180,45 @@ final class AotTrainCommand implements Callable<Integer> {
                     }
                     String text = model.equals("router") ? ROUTED : "Say hello";
                     for (boolean stream : new boolean[] {false, true}) {
-                        HttpResponse<String> answer = post(client, router.resolve("/v1/messages?beta=true"), """
+                        expect(post(client, router.resolve("/v1/messages?beta=true"), """
                                 {"model":"%s","max_tokens":100,"stream":%s,"system":[{"type":"text","text":"Be brief."}],
                                  "thinking":{"type":"adaptive"},"metadata":{"user_id":"{\\"session_id\\":\\"s%d\\"}"},
                                  "tools":[{"name":"Read","description":"Reads a file","input_schema":{"type":"object",
                                    "properties":{"path":{"type":"string"}},"required":["path"]}}],
                                  "messages":[{"role":"user","content":[{"type":"text","text":"%s"}]}]}
-                                """.formatted(model, stream, i % 8, text));
-                        expect(answer, model, model.equals("router") ? "Trained" : "H");
+                                """.formatted(model, stream, i % 8, text)), model, model.equals("router") ? "Trained" : "H");
                     }
                 }
                 expect(post(client, router.resolve("/v1/messages/count_tokens"),
                         "{\"model\":\"oa,m\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}"), "count_tokens", "input_tokens");
                 post(client, router.resolve("/v1/messages"), "{not json");
-                client.send(HttpRequest.newBuilder(router.resolve("/health")).build(), HttpResponse.BodyHandlers.discarding());
+                try (Response health = client.newCall(new Request.Builder().url(router.resolve("/health").toString()).build()).execute()) {
+                    health.body().string();
+                }
             }
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         }
     }
 
-    private static void expect(HttpResponse<String> answer, String what, String text) {
-        if (answer.statusCode() != 200 || !answer.body().contains(text)) {
-            throw new IllegalStateException("The training request to " + what + " was answered " + answer.statusCode()
+    /** A training answer: its status and whole body. */
+    private record Answer(int status, String body) {
+    }
+
+    private static void expect(Answer answer, String what, String text) {
+        if (answer.status() != 200 || !answer.body().contains(text)) {
+            throw new IllegalStateException("The training request to " + what + " was answered " + answer.status()
                     + " without \"" + text + "\"");
         }
     }
 
-    private static HttpResponse<String> post(HttpClient client, URI uri, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
-                .header("anthropic-version", "2023-06-01").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static Answer post(OkHttpClient client, URI uri, String body) throws IOException {
+        Request request = new Request.Builder().url(uri.toString()).header("anthropic-version", "2023-06-01")
+                .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response response = client.newCall(request).execute()) {
+            return new Answer(response.code(), response.body().string());
+        }
     }
 
     private static void answer(HttpExchange exchange, String stream, String json, Predicate<String> expected) throws IOException {
