@@ -1,6 +1,7 @@
 package dev.ccr.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ClientResponse;
 import dev.ccr.config.Provider;
@@ -68,7 +69,7 @@ final class AnthropicPassthrough implements Dialect {
 
     @Override
     public AttemptOutcome forward(Attempt attempt) {
-        ObjectNode body = attempt.body().deepCopy();
+        ObjectNode body = editableCopy(attempt.body());
         Optional<String> betas = stripFor(attempt.provider()).applyTo(body, betaHeader(attempt));
         UpstreamResponse response;
         try {
@@ -88,6 +89,19 @@ final class AnthropicPassthrough implements Dialect {
         } catch (IOException e) {
             return UpstreamErrors.brokenBeforeAnswer(attempt, e);
         }
+    }
+
+    /**
+     * A copy of what an attempt changes, the top level and {@code system} ({@link #request}, {@link AnthropicCompat.Strip}),
+     * sharing the rest with the request, which no attempt changes: a deep copy of a Claude Code request (77 KB of
+     * JSON, twice that of tree) cost more than parsing it.
+     */
+    static ObjectNode editableCopy(ObjectNode body) {
+        ObjectNode copy = body.objectNode().setAll(body);
+        if (body.get("system") instanceof ArrayNode system) {
+            copy.set("system", system.arrayNode().addAll(system));
+        }
+        return copy;
     }
 
     /**

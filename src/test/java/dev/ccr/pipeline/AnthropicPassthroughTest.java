@@ -1,8 +1,12 @@
 package dev.ccr.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.testing.AnthropicSamples;
 import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RunningRouter;
+import dev.ccr.wire.WireJson;
+import dev.ccr.wire.anthropic.AnthropicCompat;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -10,6 +14,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,5 +74,23 @@ class AnthropicPassthroughTest {
 
             assertThat(upstream.awaitClientGone(3_000)).as("upstream saw its connection closed").isTrue();
         }
+    }
+
+    @Test
+    void anAttemptsEditsOfItsCopyLeaveTheRequestAsTheClientSentIt() throws Exception {
+        ObjectNode request = (ObjectNode) WireJson.MAPPER.readTree("""
+                {"model":"claude-sonnet-4-5","context_management":{"edits":[]},
+                 "system":[{"type":"text","text":"x-anthropic-billing-header: cc_version=2"},{"type":"text","text":"Be brief."}],
+                 "messages":[{"role":"user","content":[{"type":"text","text":"hi","cache_control":{"type":"ephemeral"}}]}]}""");
+        JsonNode asSent = request.deepCopy();
+
+        ObjectNode copy = AnthropicPassthrough.editableCopy(request);
+        new AnthropicCompat.Strip(Set.of("context_management"), Set.of(), true).applyTo(copy, Optional.empty());
+        copy.put("model", "glm-5").put("stream", false);
+
+        assertThat(request).isEqualTo(asSent);
+        assertThat(copy.has("context_management")).isFalse();
+        assertThat(copy.get("system")).hasSize(1);
+        assertThat(copy.get("messages")).isSameAs(request.get("messages")); // shared, not copied
     }
 }
