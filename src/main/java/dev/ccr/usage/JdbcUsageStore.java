@@ -70,7 +70,7 @@ public final class JdbcUsageStore implements UsageStore {
     /** Records the writer has finished with (written, or lost to an error); guarded by itself. */
     private final long[] done = {0};
     private final ReentrantLock writeLock = new ReentrantLock();
-    /** Where the writer lingers; notified when a read starts waiting and at close. */
+    /** Where the writer lingers; notified when a read starts waiting (a close interrupts the writer). */
     private final Object linger = new Object();
     private final AtomicInteger readersWaiting = new AtomicInteger();
     private final Object readLock = new Object();
