@@ -118,6 +118,7 @@ public final class JdbcUsageStore implements UsageStore {
         } catch (IOException e) {
             throw new IllegalStateException("Could not open the usage database " + file + ": " + e.getMessage(), e);
         }
+        SqliteNativeLibrary.useKeptCopy(file.toAbsolutePath().getParent().resolve("native"));
         JdbcUsageStore store = new JdbcUsageStore(file.toString(), UsageDialect.SQLITE,
                 () -> DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()), clock, retention, Optional.empty(), linger);
         try {
