@@ -31,7 +31,7 @@ final class DeferredReleasePool implements ByteBufferPool {
 
     /**
      * Holds this thread's releases until the scope this opens, and every scope opened inside it, has
-     * {@link Deferral#end ended}.
+     * {@link Deferral#close closed}.
      */
     static Deferral defer() {
         Deferral deferral = DEFERRALS.get();
@@ -69,7 +69,7 @@ final class DeferredReleasePool implements ByteBufferPool {
     }
 
     /** One thread's open scopes and the releases waiting for the last of them to close. */
-    static final class Deferral {
+    static final class Deferral implements AutoCloseable {
         private int depth;
         private List<PooledByteBuffer> held;
 
@@ -85,7 +85,8 @@ final class DeferredReleasePool implements ByteBufferPool {
         }
 
         /** Closes the scope {@link #defer()} opened; the last to close releases what was held. */
-        void end() {
+        @Override
+        public void close() {
             if (--depth > 0 || held == null) {
                 return;
             }

@@ -30,11 +30,8 @@ final class SafeBlockingExchange implements BlockingHttpExchange {
 
     /** Ends {@code exchange} with its buffers' releases deferred until it has. */
     static void end(HttpServerExchange exchange) {
-        DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-        try {
+        try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
             exchange.endExchange();
-        } finally {
-            deferral.end();
         }
     }
 
@@ -90,41 +87,29 @@ final class SafeBlockingExchange implements BlockingHttpExchange {
 
         @Override
         public void write(int b) throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 out.write(b);
-            } finally {
-                deferral.end();
             }
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 out.write(b, off, len);
-            } finally {
-                deferral.end();
             }
         }
 
         @Override
         public void flush() throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 out.flush();
-            } finally {
-                deferral.end();
             }
         }
 
         @Override
         public void close() throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 out.close();
-            } finally {
-                deferral.end();
             }
         }
     }
@@ -138,21 +123,15 @@ final class SafeBlockingExchange implements BlockingHttpExchange {
 
         @Override
         public int read() throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 return in.read();
-            } finally {
-                deferral.end();
             }
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 return in.read(b, off, len);
-            } finally {
-                deferral.end();
             }
         }
 
@@ -163,11 +142,8 @@ final class SafeBlockingExchange implements BlockingHttpExchange {
 
         @Override
         public void close() throws IOException {
-            DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer();
-            try {
+            try (DeferredReleasePool.Deferral deferral = DeferredReleasePool.defer()) {
                 in.close();
-            } finally {
-                deferral.end();
             }
         }
     }
