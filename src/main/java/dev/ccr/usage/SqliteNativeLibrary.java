@@ -43,12 +43,12 @@ final class SqliteNativeLibrary {
     /** The kept copy under {@code dir}, extracted from the driver's jar when missing; empty when that failed. */
     static Optional<Path> keptCopy(Path dir) {
         String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch")).replaceAll("[^A-Za-z0-9._-]", "_");
-        Path library = dir.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + platform)
-                .resolve(LibraryLoaderUtil.getNativeLibName());
+        String name = LibraryLoaderUtil.getNativeLibName();
+        Path library = dir.resolve("sqlite-" + SQLiteJDBCLoader.getVersion() + "-" + platform).resolve(name);
         if (Files.isRegularFile(library)) {
             return Optional.of(library);
         }
-        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + LibraryLoaderUtil.getNativeLibName();
+        String resource = LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name;
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty(); // a platform the jar has no library for: the driver says so itself
