@@ -4,7 +4,6 @@ import okhttp3.Call;
 import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 import okhttp3.Response;
 
 import java.io.FilterInputStream;
@@ -87,8 +86,7 @@ public final class UpstreamClient implements AutoCloseable {
      */
     public UpstreamResponse send(UpstreamRequest request, Timeouts timeouts, Cancellation cancellation) throws UpstreamException {
         Request.Builder builder = new Request.Builder().url(request.url().toString())
-                // No media type of its own: the Content-Type header the caller set is sent as it is.
-                .post(RequestBody.create(request.body(), null));
+                .post(new SegmentedBody(request.body(), request.length()));
         boolean encodingChosen = false;
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
