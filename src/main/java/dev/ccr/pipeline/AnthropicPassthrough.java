@@ -12,6 +12,7 @@ import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
+import dev.ccr.wire.JsonBytes;
 import dev.ccr.upstream.UpstreamResponse;
 import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
@@ -161,7 +162,8 @@ final class AnthropicPassthrough implements Dialect {
         if (attempt.request().header("content-type").isEmpty()) {
             headers.add(new SimpleEntry<>("Content-Type", "application/json"));
         }
-        return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, bytes(body));
+        JsonBytes bytes = JsonBytes.of(body, attempt.request().body().length);
+        return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, bytes.array(), bytes.length());
     }
 
     /** A 2xx answer relayed byte for byte, with the upstream's own headers; usage is read from a tap on the bytes. */
@@ -225,13 +227,5 @@ final class AnthropicPassthrough implements Dialect {
             }
         });
         return headers;
-    }
-
-    private static byte[] bytes(ObjectNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
     }
 }

@@ -18,6 +18,7 @@ import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
 import dev.ccr.usage.Usage;
+import dev.ccr.wire.JsonBytes;
 import dev.ccr.wire.SseConversion;
 import dev.ccr.wire.WireException;
 import dev.ccr.wire.WireJson;
@@ -103,8 +104,9 @@ final class ChatCompletions implements Dialect {
 
     /** The provider call at the end of the transformer chain. */
     private ProviderResponse send(Attempt attempt, ProviderRequest request) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(request.body());
-        UpstreamResponse response = upstream.send(new UpstreamRequest(request.url(), request.headers().entries(), body),
+        JsonBytes body = JsonBytes.of(request.body(), attempt.request().body().length);
+        UpstreamResponse response = upstream.send(
+                new UpstreamRequest(request.url(), request.headers().entries(), body.array(), body.length()),
                 attempt.timeouts().withTotal(request.timeout()), attempt.cancellation());
         if (!response.isSuccess()) {
             throw new ProviderHttpException(response.status(), readError(response), response.headers().firstValue("retry-after"));
