@@ -71,7 +71,9 @@ final class ChatCompletions implements Dialect {
 
     @Override
     public AttemptOutcome forward(Attempt attempt) {
-        ObjectNode anthropic = attempt.body().deepCopy();
+        // The conversion reads its input and shares none of its containers with the output, so only the top level,
+        // where the model is set, needs a copy of its own.
+        ObjectNode anthropic = attempt.body().objectNode().setAll(attempt.body());
         anthropic.put("model", attempt.target().model());
         ProviderRequest request = new ProviderRequest(attempt.provider().apiBaseUrl(), headers(attempt),
                 AnthropicToChatRequest.convert(anthropic, ChatRequestOptions.defaults()), attempt.timeouts().total());

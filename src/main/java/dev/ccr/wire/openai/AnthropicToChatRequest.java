@@ -205,14 +205,14 @@ public final class AnthropicToChatRequest {
     }
 
     private static void addAssistant(List<AnthropicBlock> blocks, ArrayNode messages, ChatRequestOptions options) {
-        StringBuilder text = new StringBuilder();
+        String text = ""; // one text block, as most turns have, is used as it is rather than copied
         ArrayNode toolCalls = null;
         AnthropicBlock.Thinking thinking = null;
         for (AnthropicBlock block : blocks) {
             switch (block) {
                 case AnthropicBlock.Text t -> {
                     if (!t.text().isEmpty()) {
-                        text.append(text.isEmpty() ? "" : "\n").append(t.text());
+                        text = text.isEmpty() ? t.text() : text + "\n" + t.text();
                     }
                 }
                 case AnthropicBlock.ToolUse u -> {
@@ -243,7 +243,7 @@ public final class AnthropicToChatRequest {
         }
         ObjectNode m = messages.addObject();
         m.put("role", "assistant");
-        m.put("content", text.toString());
+        m.put("content", text);
         if (toolCalls != null) {
             m.set("tool_calls", toolCalls);
         }

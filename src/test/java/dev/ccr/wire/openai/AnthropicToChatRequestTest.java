@@ -4,10 +4,18 @@ import static dev.ccr.wire.WireTestKit.assertJson;
 import static dev.ccr.wire.WireTestKit.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.WireTestKit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Anthropic requests become OpenAI chat requests: CCR's own rules (docs/ccr-checklist.md, section B), then the
@@ -467,5 +475,30 @@ class AnthropicToChatRequestTest {
         ObjectNode out = AnthropicToChatRequest.convert(in, ChatRequestOptions.defaults());
         ((ObjectNode) out.at("/tools/0/function/parameters")).put("additionalProperties", false);
         assertThat(in).isEqualTo(before);
+    }
+
+    /** ChatCompletions copies only the top level of the client's request before converting it: this is why it may. */
+    @Test
+    void noContainerOfAClaudeCodeRequestIsSharedWithTheResult() throws Exception {
+        ObjectNode in = (ObjectNode) Json.MAPPER.readTree(WireTestKit.resource("wire/claude-code-request.json"));
+        Set<JsonNode> inputContainers = containers(in);
+        for (ChatRequestOptions options : List.of(ChatRequestOptions.defaults(), CCR_LIKE)) {
+            Set<JsonNode> shared = containers(AnthropicToChatRequest.convert(in, options));
+            shared.retainAll(inputContainers);
+            assertThat(shared).isEmpty();
+        }
+    }
+
+    private static Set<JsonNode> containers(JsonNode root) {
+        Set<JsonNode> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<JsonNode> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isContainerNode()) {
+                found.add(node);
+                node.forEach(pending::push);
+            }
+        }
+        return found;
     }
 }
