@@ -1,5 +1,6 @@
 package dev.ccr.wire.openai;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.AnthropicError;
@@ -113,13 +114,17 @@ final class AnthropicEvents {
         return event(e);
     }
 
+    /**
+     * The event of every streamed token, written as text rather than built as a tree and serialized: the tree and
+     * the mapper's per-call objects were a third of what a converted stream allocated. The same bytes as the mapper
+     * writes ({@code type} and {@code field} are names that need no escaping).
+     */
     private static SseEvent blockDelta(int index, String type, String field, String value) {
-        ObjectNode e = typed("content_block_delta");
-        e.put("index", index);
-        ObjectNode delta = e.putObject("delta");
-        delta.put("type", type);
-        delta.put(field, value);
-        return event(e);
+        StringBuilder json = new StringBuilder(value.length() + 96)
+                .append("{\"type\":\"content_block_delta\",\"index\":").append(index)
+                .append(",\"delta\":{\"type\":\"").append(type).append("\",\"").append(field).append("\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(value, json);
+        return new SseEvent("content_block_delta", json.append("\"}}").toString());
     }
 
     private static ObjectNode typed(String type) {
