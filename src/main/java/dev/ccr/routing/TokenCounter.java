@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * Counts a request's tokens with cl100k_base the way CCR does (docs/ccr-checklist.md item 29): text of messages, tool
@@ -23,10 +24,18 @@ public final class TokenCounter {
 
     /** Loads on a background thread from the first {@link #cl100k()}, so that start-up does not wait for it. */
     private final CompletableFuture<Cl100kBase> encoding;
-    private final Cache<String, Integer> counted = Caffeine.newBuilder()
+    /** Keyed by the text, a tool's name and description, or a tool's schema (a tree that no request can change). */
+    private final Cache<Object, Counted> counted = Caffeine.newBuilder()
             .maximumWeight(REMEMBERED_CHARS)
-            .weigher((String text, Integer tokens) -> text.length())
+            .weigher((Object key, Counted value) -> value.chars())
             .build();
+
+    private record Counted(int tokens, int chars) {
+    }
+
+    /** A tool's name and description, counted as one text: the key that spares building that text to look it up. */
+    private record NamedText(String name, String text) {
+    }
 
     private TokenCounter(CompletableFuture<Cl100kBase> encoding) {
         this.encoding = encoding;
@@ -98,14 +107,21 @@ public final class TokenCounter {
         return total;
     }
 
+    /**
+     * Each tool's name and description, and its schema as JSON. Claude Code sends the same two dozen tools with every
+     * request: they are looked up by their parts and their tree, not by texts built (and schemas serialized) anew.
+     */
     private int tools(JsonNode tools) {
         int total = 0;
         for (JsonNode tool : tools) {
             if (tool.hasNonNull("description")) {
-                total += tokens(tool.path("name").asText("") + tool.get("description").asText());
+                NamedText named = new NamedText(tool.path("name").asText(""), tool.get("description").asText());
+                total += remembered(named, k -> k.name() + k.text());
             }
-            if (tool.hasNonNull("input_schema")) {
-                total += tokens(tool.get("input_schema").toString());
+            JsonNode schema = tool.get("input_schema");
+            if (schema != null && !schema.isNull()) {
+                total += schema.isContainerNode() ? remembered(new SchemaText(schema), k -> k.tree().toString())
+                        : tokens(schema.toString());
             }
         }
         return total;
@@ -115,6 +131,19 @@ public final class TokenCounter {
         if (text.length() < REMEMBERED_FROM_CHARS) {
             return text.isEmpty() ? 0 : encoding.join().count(text);
         }
-        return counted.get(text, encoding.join()::count);
+        return remembered(text, String::valueOf);
+    }
+
+    /** The tokens of {@code key}'s text, counted once; a schema is remembered as a copy no request can change. */
+    private <K> int remembered(K key, Function<K, String> text) {
+        Counted known = counted.getIfPresent(key);
+        if (known == null) {
+            String written = text.apply(key);
+            known = new Counted(written.isEmpty() ? 0 : encoding.join().count(written), written.length());
+            if (written.length() >= REMEMBERED_FROM_CHARS) {
+                counted.put(key instanceof SchemaText schema ? new SchemaText(schema.tree().deepCopy()) : key, known);
+            }
+        }
+        return known.tokens();
     }
 }
