@@ -13,7 +13,12 @@ public final class SseWriter {
      */
     public static byte[] encode(SseEvent e) {
         String data = e.data();
-        // Room for the usual one-line event: a builder that grows copies the event once more.
+        if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+            // The usual one-line event: concatenation sizes its string exactly, where a builder is copied once more.
+            String framed = e.event() == null ? "data: " + data + "\n\n"
+                    : "event: " + e.event() + "\ndata: " + data + "\n\n";
+            return framed.getBytes(StandardCharsets.UTF_8);
+        }
         int framing = "event: \ndata: \n\n".length() + (e.event() == null ? 0 : e.event().length());
         StringBuilder sb = new StringBuilder(data.length() + framing + 8);
         if (e.event() != null) {
