@@ -122,6 +122,13 @@ public final class ChatToAnthropicStream implements StreamConverter {
         if (ended) {
             return;
         }
+        if (started && !finished && !"error".equals(event.event())) {
+            String text = TextOnlyChunk.text(event.data());
+            if (text != null) {
+                text(out, text.isEmpty() ? null : text);
+                return;
+            }
+        }
         ObjectNode chunk = Json.parseObjectOrNull(event.data());
         if (chunk == null) {
             return; // [DONE], keep-alive text, or a broken line: CCR skips these too
