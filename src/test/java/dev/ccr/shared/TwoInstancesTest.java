@@ -97,7 +97,10 @@ class TwoInstancesTest {
 
                 // Both refused, unless the minute turned between the requests (then the count starts again).
                 assertThat(fourth == 429 && fifth == 429 || upstream.getRequestCount() > 3).isTrue();
-                JsonNode seenByB = JSON.readTree(b.get("/api/usage", "x-api-key", "admin").body());
+                // a writes its records after gathering them for up to 100 ms; b's read waits only for its own.
+                assertThat(within(Duration.ofSeconds(5), () -> usage(b).path("total").asInt() == upstream.getRequestCount()))
+                        .as("b sees every answered request of both instances").isTrue();
+                JsonNode seenByB = usage(b);
                 assertThat(seenByB.path("total").asInt()).isEqualTo(upstream.getRequestCount());
                 assertThat(seenByB.at("/records/0/clientKey").asText()).isEqualTo("alice");
                 JsonNode shared = shared(b);
@@ -275,6 +278,14 @@ class TwoInstancesTest {
                 assertThat(scenario(b, longRequest())).isEqualTo("longContext");
                 assertThat(firstCandidate(b, REQUEST)).isEqualTo("spare,m");
             }
+        }
+    }
+
+    private static JsonNode usage(RunningRouter router) {
+        try {
+            return JSON.readTree(router.get("/api/usage", "x-api-key", "admin").body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
