@@ -122,11 +122,24 @@ public final class CliTestHome implements AutoCloseable {
     public java.util.concurrent.CompletableFuture<Result> startForeground(int port, String... command) {
         java.util.concurrent.CompletableFuture<Result> run = inBackground(() -> run(command));
         foreground.add(run);
-        waitUntil(Duration.ofSeconds(30), () -> run.isDone() || HealthProbe.healthy(port));
+        waitUntil(Duration.ofSeconds(30), () -> run.isDone() || (HealthProbe.healthy(port) && recordedAsRunning(port)));
         if (run.isDone()) {
             throw new AssertionError("ccr start ended: " + run.join());
         }
         return run;
+    }
+
+    /**
+     * Whether this home or one of its profiles has a PID file for a router on {@code port}. {@code ccr start} answers a
+     * moment before it writes that file, and the commands that look for a running router read the file.
+     */
+    private boolean recordedAsRunning(int port) {
+        Path profiles = dir.resolve("profiles");
+        try (Stream<Path> homes = Stream.concat(Stream.of(dir), Files.isDirectory(profiles) ? Files.list(profiles) : Stream.empty())) {
+            return homes.anyMatch(home -> new Service(new CcrHome(home)).running(-1).filter(r -> r.port() == port).isPresent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
