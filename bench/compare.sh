@@ -2,15 +2,18 @@
 # Side-by-side benchmark: ccr, CCR 2.0.0 (Node, from npm) and the loopback mock upstream direct, in one run, one
 # system at a time, everything on 127.0.0.1 (docs/benchmarks.md explains each figure).
 #
-# Usage: bench/compare.sh [seconds-per-scenario]      (default 10; the whole run takes about 12 minutes)
+# Usage: bench/compare.sh [seconds-per-scenario]      (default 10; the whole run takes about 15 minutes)
 # Env:   CCR2_DIR   where CCR 2.0.0 is installed (installed from npm when missing; default ~/.cache/ccr-bench/ccr2)
 #        ONLY       "ccr" or "ccr2" to bench one router (the mock direct is always measured)
 #        CCR_JAVA_OPTS  extra JVM options for ccr (as for ./ccr)
 #        SKIP_BUILD non-empty: use target/ as it is
+#        WARM       seconds of the same request at the same concurrency before each measured scenario (default: the
+#                   scenario's own time; 0 measures right after the shared warm-up, as runs A-Y did)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 secs=${1:-10}
+warm=${WARM:-$secs}
 only=${ONLY:-}
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
 command -v node >/dev/null || { echo "needs node and npm (for CCR 2.0.0): apt-get install nodejs npm" >&2; exit 1; }
@@ -96,6 +99,12 @@ LUA
     /Non-2xx/ {bad+=$NF} /Socket errors/ {bad+=$4+$6+$8+$10}
     END {printf "%.0f %.3f %.3f %d\n", rps, p50, p99, bad}'
 }
+# Each scenario is measured after the same request at the same concurrency for $warm s: a JIT compiles for the mix it
+# has seen, and recompiles, for a few seconds, when the concurrency changes (docs/benchmarks.md, run Z).
+wrk_steady() { # as wrk_run
+  [ "$warm" -gt 0 ] && wrk_run "$1" "$2" "$3" "$warm" >/dev/null
+  wrk_run "$@"
+}
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 post_ok() { [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' --data-binary "@$work/small.json" "http://127.0.0.1:$ccr_port/v1/messages")" = 200 ]; }
 
@@ -123,12 +132,12 @@ bench_system() { # system
   echo "  $s: started in ${R[$s.start]} ms, idle RSS ${R[$s.rss_idle]} MiB" >&2
   # warm-up, the same for both routers
   for b in small stream cc-oa cc-an; do wrk_run "$url" "$work/$b.json" 8 3 >/dev/null; done
-  out=$(wrk_run "$url" "$work/small.json" 1 "$secs");      R[$s.small1]=$out
-  out=$(wrk_run "$url" "$work/small.json" 64 "$secs");     R[$s.small64]=$out
-  out=$(wrk_run "$url" "$work/stream.json" 16 "$secs");    R[$s.stream16]=$out
-  out=$(wrk_run "$url" "$work/cc-oa.json" 1 "$secs");      R[$s.cc1]=$out
-  out=$(wrk_run "$url" "$work/cc-oa.json" 16 "$secs");     R[$s.cc16]=$out
-  out=$(wrk_run "$url" "$work/cc-an.json" 1 "$secs");      R[$s.ccan1]=$out
+  out=$(wrk_steady "$url" "$work/small.json" 1 "$secs");      R[$s.small1]=$out
+  out=$(wrk_steady "$url" "$work/small.json" 64 "$secs");     R[$s.small64]=$out
+  out=$(wrk_steady "$url" "$work/stream.json" 16 "$secs");    R[$s.stream16]=$out
+  out=$(wrk_steady "$url" "$work/cc-oa.json" 1 "$secs");      R[$s.cc1]=$out
+  out=$(wrk_steady "$url" "$work/cc-oa.json" 16 "$secs");     R[$s.cc16]=$out
+  out=$(wrk_steady "$url" "$work/cc-an.json" 1 "$secs");      R[$s.ccan1]=$out
   out=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$url" "$work/fan.json" 20 10); R[$s.fan]=$out
   R[$s.rss_load]=$(rss_mib "$router_pid")
   echo "  $s: load done, RSS ${R[$s.rss_load]} MiB" >&2
@@ -156,12 +165,12 @@ echo "Load before the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 mock="http://127.0.0.1:$mock_port/openai/v1/chat/completions"
 for b in small stream cc-oa; do wrk_run "$mock" "$work/$b.json" 8 3 >/dev/null; done
-R[mock.small1]=$(wrk_run "$mock" "$work/small.json" 1 "$secs")
-R[mock.small64]=$(wrk_run "$mock" "$work/small.json" 64 "$secs")
-R[mock.stream16]=$(wrk_run "$mock" "$work/stream.json" 16 "$secs")
-R[mock.cc1]=$(wrk_run "$mock" "$work/cc-oa.json" 1 "$secs")
-R[mock.cc16]=$(wrk_run "$mock" "$work/cc-oa.json" 16 "$secs")
-R[mock.ccan1]=$(wrk_run "http://127.0.0.1:$mock_port/anthropic/v1/messages" "$work/cc-an.json" 1 "$secs")
+R[mock.small1]=$(wrk_steady "$mock" "$work/small.json" 1 "$secs")
+R[mock.small64]=$(wrk_steady "$mock" "$work/small.json" 64 "$secs")
+R[mock.stream16]=$(wrk_steady "$mock" "$work/stream.json" 16 "$secs")
+R[mock.cc1]=$(wrk_steady "$mock" "$work/cc-oa.json" 1 "$secs")
+R[mock.cc16]=$(wrk_steady "$mock" "$work/cc-oa.json" 16 "$secs")
+R[mock.ccan1]=$(wrk_steady "http://127.0.0.1:$mock_port/anthropic/v1/messages" "$work/cc-an.json" 1 "$secs")
 R[mock.fan]=$("$java" -cp "$root/target/test-classes:$cp" dev.ccr.bench.FanOut "$mock" "$work/fan.json" 20 10)
 echo "  mock direct done" >&2
 
@@ -183,7 +192,7 @@ fanadd() { awk -v a="$(echo "${R[$1.fan]:--}" | cut -d' ' -f"$2")" -v b="$(echo 
 
 row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
 echo
-echo "bench/compare.sh $secs on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); load before/after in the log above"
+echo "bench/compare.sh $secs (WARM=$warm) on $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); load before/after in the log above"
 echo
 row "Figure" "CCR 2.0.0" "ccr" "mock direct" "ccr vs CCR"
 row "---" "---" "---" "---" "---"
