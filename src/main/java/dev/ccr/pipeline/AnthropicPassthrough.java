@@ -1,6 +1,5 @@
 package dev.ccr.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ClientResponse;
@@ -12,9 +11,8 @@ import dev.ccr.upstream.RetryAfter;
 import dev.ccr.upstream.UpstreamClient;
 import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
-import dev.ccr.wire.JsonBytes;
 import dev.ccr.upstream.UpstreamResponse;
-import dev.ccr.wire.WireJson;
+import dev.ccr.wire.JsonBytes;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
@@ -44,8 +42,6 @@ import java.util.stream.Collectors;
  * failure says so, for the attempt loop to remember it and try once more without.
  */
 final class AnthropicPassthrough implements Dialect {
-    private static final ObjectMapper JSON = WireJson.MAPPER;
-
     /**
      * Client headers not forwarded: the client's credentials (replaced by the provider's key), and
      * {@code accept-encoding}, so the answer arrives uncompressed and the usage tap can read it.
