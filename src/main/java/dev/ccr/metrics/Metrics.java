@@ -16,6 +16,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -40,6 +42,8 @@ public final class Metrics {
     private final AtomicInteger streamsInFlight = new AtomicInteger();
     private final MultiGauge circuits;
     private volatile Supplier<JsonNode> circuitStates = () -> com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    private final Map<RouteMeters.Route, RouteMeters> routes = new ConcurrentHashMap<>();
+    private volatile Timer overhead;
 
     public Metrics() {
         Gauge.builder("ccr.requests.active", requestsInFlight, AtomicInteger::get)
@@ -127,9 +131,19 @@ public final class Metrics {
     }
 
     Timer overhead() {
-        return Timer.builder("ccr.request.overhead")
-                .description("ccr's own time before the provider call: reading, parsing, routing and planning the request")
-                .serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry);
+        Timer timer = overhead;
+        if (timer == null) {
+            timer = Timer.builder("ccr.request.overhead")
+                    .description("ccr's own time before the provider call: reading, parsing, routing and planning the request")
+                    .serviceLevelObjectives(OVERHEAD_BUCKETS).register(registry);
+            overhead = timer;
+        }
+        return timer;
+    }
+
+    RouteMeters route(RouteMeters.Route route) {
+        RouteMeters meters = routes.get(route);
+        return meters != null ? meters : routes.computeIfAbsent(route, r -> RouteMeters.of(this, r));
     }
 
     DistributionSummary tokenUsage(Tags tags) {

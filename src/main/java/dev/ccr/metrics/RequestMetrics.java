@@ -68,7 +68,7 @@ final class RequestMetrics implements RequestListener {
             return;
         }
         firstByteNanos = System.nanoTime();
-        metrics.timeToFirstToken(where()).record(firstByteNanos - startNanos, TimeUnit.NANOSECONDS);
+        meters().firstToken().record(firstByteNanos - startNanos, TimeUnit.NANOSECONDS);
         if (stream) {
             streaming = true;
             metrics.streamsGauge().incrementAndGet();
@@ -78,18 +78,18 @@ final class RequestMetrics implements RequestListener {
     @Override
     public synchronized void completed(int status, Usage usage) {
         end(status >= 400 ? Optional.of(ApiError.upstream(status, "", null).type()) : Optional.empty());
-        Tags where = where();
+        RouteMeters meters = meters();
         long input = usage.inputTokens() + usage.cacheReadInputTokens() + usage.cacheCreationInputTokens();
         if (input > 0) {
-            metrics.tokenUsage(where.and("gen_ai.token.type", "input")).record(input);
+            meters.inputUsage().record(input);
         }
         if (usage.outputTokens() > 0) {
-            metrics.tokenUsage(where.and("gen_ai.token.type", "output")).record(usage.outputTokens());
+            meters.outputUsage().record(usage.outputTokens());
         }
-        metrics.tokens(where.and("type", "input")).increment(usage.inputTokens());
-        metrics.tokens(where.and("type", "output")).increment(usage.outputTokens());
-        metrics.tokens(where.and("type", "cache_read")).increment(usage.cacheReadInputTokens());
-        metrics.tokens(where.and("type", "cache_creation")).increment(usage.cacheCreationInputTokens());
+        meters.input().increment(usage.inputTokens());
+        meters.output().increment(usage.outputTokens());
+        meters.cacheRead().increment(usage.cacheReadInputTokens());
+        meters.cacheCreation().increment(usage.cacheCreationInputTokens());
     }
 
     @Override
@@ -106,21 +106,31 @@ final class RequestMetrics implements RequestListener {
         if (streaming) {
             metrics.streamsGauge().decrementAndGet();
         }
+        long took = System.nanoTime() - startNanos;
+        if (errorType.isEmpty()) {
+            RouteMeters meters = meters();
+            meters.duration().record(took, TimeUnit.NANOSECONDS);
+            meters.succeeded().increment();
+            return;
+        }
         Tags where = where();
-        // error.type is empty on success: Prometheus treats an empty label as absent, as OpenTelemetry wants it.
-        metrics.operationDuration(where.and("error.type", errorType.orElse("")))
-                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        metrics.operationDuration(where.and("error.type", errorType.get())).record(took, TimeUnit.NANOSECONDS);
         // Only the request count carries the client key: one label more on one counter, not on every histogram.
-        metrics.requests(where.and("outcome", errorType.isPresent() ? "error" : "success").and("ccr.client.key", clientKey))
-                .increment();
-        errorType.ifPresent(type -> metrics.errors(where.and("error.type", type)).increment());
+        metrics.requests(where.and("outcome", "error").and("ccr.client.key", clientKey)).increment();
+        metrics.errors(where.and("error.type", errorType.get())).increment();
     }
 
     /** Provider, model and scenario; empty before routing. */
     private Tags where() {
-        return Tags.of("gen_ai.operation.name", "chat",
-                "gen_ai.provider.name", target.map(Target::provider).orElse(""),
-                "gen_ai.request.model", target.map(Target::model).orElse(""),
-                "ccr.scenario", scenario);
+        return route().where();
+    }
+
+    private RouteMeters meters() {
+        return metrics.route(route());
+    }
+
+    private RouteMeters.Route route() {
+        return new RouteMeters.Route(target.map(Target::provider).orElse(""), target.map(Target::model).orElse(""),
+                scenario, clientKey);
     }
 }

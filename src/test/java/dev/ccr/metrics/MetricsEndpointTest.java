@@ -27,7 +27,9 @@ class MetricsEndpointTest {
         try (MockWebServer upstream = Upstreams.mock();
              RunningRouter router = RunningRouter.start(Upstreams.standardConfig(Upstreams.url(upstream, "/v1/chat/completions")))) {
             upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
+            upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(ANSWER).build());
             upstream.enqueue(new MockResponse.Builder().code(429).body("{\"error\":{\"message\":\"slow\"}}").build());
+            assertThat(router.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200);
             assertThat(router.post("/v1/messages", REQUEST).statusCode()).isEqualTo(200);
             assertThat(router.post("/v1/messages", REQUEST).statusCode()).isEqualTo(429);
 
@@ -38,18 +40,19 @@ class MetricsEndpointTest {
             String text = response.body();
             String where = "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"p\",gen_ai_request_model=\"m\"";
             assertThat(text)
-                    .contains("ccr_requests_total{ccr_client_key=\"\",ccr_scenario=\"default\"," + where + ",outcome=\"success\"} 1.0")
+                    .contains("ccr_requests_total{ccr_client_key=\"\",ccr_scenario=\"default\"," + where + ",outcome=\"success\"} 2.0")
                     .contains("ccr_requests_total{ccr_client_key=\"\",ccr_scenario=\"default\"," + where + ",outcome=\"error\"} 1.0")
                     .contains("ccr_errors_total{ccr_scenario=\"default\",error_type=\"rate_limit_error\"," + where + "} 1.0")
                     .contains("ccr_attempt_failures_total{error_type=\"rate_limit_error\",gen_ai_provider_name=\"p\",gen_ai_request_model=\"m\"} 1.0")
-                    .contains("gen_ai_client_token_usage_sum{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"input\"} 12.0")
-                    .contains("gen_ai_client_token_usage_sum{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"output\"} 7.0")
-                    .contains("gen_ai_client_token_usage_bucket{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"output\",le=\"16.0\"} 1")
-                    .contains("ccr_tokens_total{ccr_scenario=\"default\"," + where + ",type=\"output\"} 7.0")
+                    .contains("gen_ai_client_token_usage_sum{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"input\"} 24.0")
+                    .contains("gen_ai_client_token_usage_sum{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"output\"} 14.0")
+                    .contains("gen_ai_client_token_usage_bucket{ccr_scenario=\"default\"," + where + ",gen_ai_token_type=\"output\",le=\"16.0\"} 2")
+                    .contains("ccr_tokens_total{ccr_scenario=\"default\"," + where + ",type=\"output\"} 14.0")
                     .contains("gen_ai_client_operation_duration_seconds_count{ccr_scenario=\"default\",error_type=\"rate_limit_error\"," + where + "} 1")
+                    .contains("gen_ai_client_operation_duration_seconds_count{ccr_scenario=\"default\",error_type=\"\"," + where + "} 2")
                     .contains("gen_ai_client_operation_duration_seconds_bucket{")
-                    .contains("gen_ai_server_time_to_first_token_seconds_count{ccr_scenario=\"default\"," + where + "} 1")
-                    .contains("ccr_request_overhead_seconds_count 2")
+                    .contains("gen_ai_server_time_to_first_token_seconds_count{ccr_scenario=\"default\"," + where + "} 2")
+                    .contains("ccr_request_overhead_seconds_count 3")
                     .contains("ccr_requests_active 0.0")
                     .contains("ccr_streams_active 0.0")
                     .contains("ccr_circuit_state{model=\"m\",provider=\"p\",state=\"closed\"} ")
