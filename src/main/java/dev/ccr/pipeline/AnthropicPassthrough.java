@@ -13,6 +13,7 @@ import dev.ccr.upstream.UpstreamException;
 import dev.ccr.upstream.UpstreamRequest;
 import dev.ccr.upstream.UpstreamResponse;
 import dev.ccr.wire.JsonBytes;
+import dev.ccr.wire.SourceBytes;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 import dev.ccr.wire.sse.SseEvent;
 import dev.ccr.wire.sse.SseWriter;
@@ -66,8 +67,9 @@ final class AnthropicPassthrough implements Dialect {
 
     @Override
     public AttemptOutcome forward(Attempt attempt) {
-        ObjectNode body = editableCopy(attempt.body());
-        Optional<String> betas = stripFor(attempt.provider()).applyTo(body, betaHeader(attempt));
+        AnthropicCompat.Strip strip = stripFor(attempt.provider());
+        ObjectNode body = editableCopy(attempt.body(), strip);
+        Optional<String> betas = strip.applyTo(body, betaHeader(attempt));
         UpstreamResponse response;
         try {
             response = upstream.send(request(attempt, body, betas), attempt.timeouts(), attempt.cancellation());
@@ -89,13 +91,14 @@ final class AnthropicPassthrough implements Dialect {
     }
 
     /**
-     * A copy of what an attempt changes, the top level and {@code system} ({@link #request}, {@link AnthropicCompat.Strip}),
-     * sharing the rest with the request, which no attempt changes: a deep copy of a Claude Code request (77 KB of
-     * JSON, twice that of tree) cost more than parsing it.
+     * A copy of what an attempt changes, the top level ({@link #request}) and {@code system} when {@code strip} takes
+     * a block out of it, sharing the rest with the request, which no attempt changes: a deep copy of a Claude Code
+     * request (77 KB of JSON, twice that of tree) cost more than parsing it, and what is shared is sent as the client's
+     * own bytes ({@link SourceBytes}).
      */
-    static ObjectNode editableCopy(ObjectNode body) {
+    static ObjectNode editableCopy(ObjectNode body, AnthropicCompat.Strip strip) {
         ObjectNode copy = body.objectNode().setAll(body);
-        if (body.get("system") instanceof ArrayNode system) {
+        if (strip.billingHeader() && body.get("system") instanceof ArrayNode system) {
             copy.set("system", system.arrayNode().addAll(system));
         }
         return copy;
@@ -158,7 +161,7 @@ final class AnthropicPassthrough implements Dialect {
         if (attempt.request().header("content-type").isEmpty()) {
             headers.add(new SimpleEntry<>("Content-Type", "application/json"));
         }
-        JsonBytes bytes = JsonBytes.of(body, attempt.request().body().length);
+        JsonBytes bytes = JsonBytes.of(body, attempt.source(), attempt.request().body().length);
         return new UpstreamRequest(attempt.provider().apiBaseUrl(), headers, bytes.array(), bytes.length());
     }
 

@@ -1,6 +1,5 @@
 package dev.ccr.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.client.ApiError;
@@ -31,6 +30,7 @@ import dev.ccr.transform.TransformerRegistry;
 import dev.ccr.upstream.Cancellation;
 import dev.ccr.upstream.Timeouts;
 import dev.ccr.upstream.UpstreamClient;
+import dev.ccr.wire.SourceBytes;
 import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
 
@@ -115,7 +115,8 @@ public final class MessagesPipeline {
         Cancellation cancellation = new Cancellation();
         request.onDisconnect(() -> cancellation.cancel(Cancellation.Reason.CLIENT_LEFT));
         try {
-            ObjectNode body = parseBody(request.body());
+            SourceBytes source = parseSource(request.body());
+            ObjectNode body = source.tree();
             if (!body.has("stream")) {
                 body.put("stream", false);
             }
@@ -124,14 +125,15 @@ public final class MessagesPipeline {
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
             decision.applyEdits(body);
+            decision.editedFields().forEach(field -> source.forget(body.get(field)));
             Target routed = decision.target().orElseThrow(
                     () -> ApiError.invalidRequest("Missing model in request body").exception());
             request.admit(routed);
 
             Plan plan = resilience.planner().plan(ref(routed), decision.scenario(), decision.fallbacks(), this::isConfigured);
             listener.planned(plan);
-            tryInTurn(plan, routed, new Request(request, response, body, decision.scenario(), decision.tokenCount(),
-                    cancellation, listener));
+            tryInTurn(plan, routed, new Request(request, response, body, source, decision.scenario(),
+                    decision.tokenCount(), cancellation, listener));
         } catch (ApiException e) {
             listener.failed(e.error());
             throw e;
@@ -172,8 +174,8 @@ public final class MessagesPipeline {
     }
 
     /** What every attempt of one request shares. */
-    private record Request(ClientRequest client, ClientResponse response, ObjectNode body, String scenario,
-                           int tokenCount, Cancellation cancellation, RequestListener listener) {
+    private record Request(ClientRequest client, ClientResponse response, ObjectNode body, SourceBytes source,
+                           String scenario, int tokenCount, Cancellation cancellation, RequestListener listener) {
     }
 
     /**
@@ -264,7 +266,7 @@ public final class MessagesPipeline {
         request.listener().attemptStarted(target);
         try {
             AttemptOutcome outcome = dialectFor(provider, target.model()).forward(new Attempt(request.client(), request.response(),
-                    body, provider, target, request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener()));
+                    body, request.source(), provider, target, request.scenario(), request.tokenCount(), timeouts(body), scope, request.listener()));
             if (outcome instanceof Failed failed) {
                 request.listener().attemptFailed(target, failed.error());
             }
@@ -365,16 +367,20 @@ public final class MessagesPipeline {
     }
 
     static ObjectNode parseBody(byte[] bytes) {
-        JsonNode node;
+        return parseSource(bytes).tree();
+    }
+
+    private static SourceBytes parseSource(byte[] bytes) {
+        SourceBytes source;
         try {
-            node = JSON.readTree(bytes);
+            source = SourceBytes.parseObject(bytes);
         } catch (IOException e) {
             throw ApiError.invalidRequest("Request body is not valid JSON: " + firstLine(e.getMessage())).exception();
         }
-        if (node == null || !node.isObject()) {
+        if (source == null) {
             throw ApiError.invalidRequest("Request body must be a JSON object").exception();
         }
-        return (ObjectNode) node;
+        return source;
     }
 
     private static String firstLine(String message) {

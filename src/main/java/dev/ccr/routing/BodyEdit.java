@@ -20,6 +20,9 @@ public sealed interface BodyEdit {
     /** One line for explanations: where and what. */
     String describe();
 
+    /** Where in the body the edit applies, as a JSON pointer ({@code ""}: the whole body). */
+    String pointer();
+
     /** Sets the text at {@code pointer} (a string field or array element), e.g. a rewritten system prompt. */
     record SetText(String pointer, String text, String why) implements BodyEdit {
         public SetText {
@@ -78,6 +81,11 @@ public sealed interface BodyEdit {
         @Override
         public String describe() {
             return "/: " + why;
+        }
+
+        @Override
+        public String pointer() {
+            return "";
         }
     }
 

@@ -1,13 +1,16 @@
 package dev.ccr.routing;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.wire.WireJson;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outcome of routing one request: the target (empty when no rule and no default applies), the scenario it was
@@ -45,6 +48,21 @@ public record RouteDecision(Optional<Target> target, String scenario, List<Trace
     /** Applies this decision's body edits to {@code body}, in order ("decide, then act"). */
     public void applyEdits(ObjectNode body) {
         BodyEdit.applyAll(edits, body);
+    }
+
+    /**
+     * The top-level fields of the body that {@link #applyEdits} changes in place (a replaced body is made of new
+     * nodes, so it names none).
+     */
+    public Set<String> editedFields() {
+        Set<String> fields = new HashSet<>();
+        for (BodyEdit edit : edits) {
+            String field = JsonPointer.compile(edit.pointer()).getMatchingProperty();
+            if (field != null && !field.isEmpty()) {
+                fields.add(field);
+            }
+        }
+        return fields;
     }
 
     /** The explanation as JSON: what {@code POST /api/route/explain} returns. */

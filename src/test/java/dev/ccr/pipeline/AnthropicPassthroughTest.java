@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.testing.AnthropicSamples;
 import dev.ccr.testing.ControlledSseUpstream;
 import dev.ccr.testing.RunningRouter;
+import dev.ccr.testing.Upstreams;
 import dev.ccr.wire.WireJson;
 import dev.ccr.wire.anthropic.AnthropicCompat;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -16,10 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Passthrough streaming against a real local upstream whose pace the test controls. */
+/** Passthrough against a real local upstream: what it is sent, and streaming at a pace the test controls. */
 class AnthropicPassthroughTest {
     private static final String FIRST = """
             event: message_start
@@ -84,13 +88,42 @@ class AnthropicPassthroughTest {
                  "messages":[{"role":"user","content":[{"type":"text","text":"hi","cache_control":{"type":"ephemeral"}}]}]}""");
         JsonNode asSent = request.deepCopy();
 
-        ObjectNode copy = AnthropicPassthrough.editableCopy(request);
-        new AnthropicCompat.Strip(Set.of("context_management"), Set.of(), true).applyTo(copy, Optional.empty());
+        AnthropicCompat.Strip strip = new AnthropicCompat.Strip(Set.of("context_management"), Set.of(), true);
+        ObjectNode copy = AnthropicPassthrough.editableCopy(request, strip);
+        strip.applyTo(copy, Optional.empty());
         copy.put("model", "glm-5").put("stream", false);
 
         assertThat(request).isEqualTo(asSent);
         assertThat(copy.has("context_management")).isFalse();
         assertThat(copy.get("system")).hasSize(1);
         assertThat(copy.get("messages")).isSameAs(request.get("messages")); // shared, not copied
+        assertThat(AnthropicPassthrough.editableCopy(request, AnthropicCompat.Strip.NOTHING).get("system"))
+                .as("system is copied only when a block is taken out of it").isSameAs(request.get("system"));
+    }
+
+    @Test
+    void theConversationGoesOutInTheClientsOwnBytesAndRoutingsEditsAreWrittenIn() throws Exception {
+        String messages = "[ {\"role\": \"user\",  \"content\": \"caf\\u00e9\"} ]";
+        String tools = "[{\"name\": \"Bash\", \"input_schema\": {\"type\": \"object\"}}]";
+        String body = """
+                {"model": "claude-sonnet-4-5", "max_tokens": 100, "messages": %s, "tools": %s,
+                 "system": [{"type": "text", "text": "You are Claude Code."},
+                            {"type": "text", "text": "<CCR-SUBAGENT-MODEL>anth,claude-sub</CCR-SUBAGENT-MODEL>Search."}]}"""
+                .formatted(messages, tools);
+        try (MockWebServer upstream = Upstreams.mock();
+             RunningRouter router = RunningRouter.start(config(Upstreams.url(upstream, "/v1/messages"))
+                     .replace("\"models\":[\"claude-up\"]", "\"models\":[\"claude-up\",\"claude-sub\"]"))) {
+            upstream.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                    .body(AnthropicSamples.MESSAGE).build());
+
+            assertThat(router.post("/v1/messages", body).statusCode()).isEqualTo(200);
+
+            String sent = upstream.takeRequest(5, TimeUnit.SECONDS).getBody().utf8();
+            assertThat(sent).contains("\"messages\":" + messages).contains("\"tools\":" + tools)
+                    .contains("\"model\":\"claude-sub\"")
+                    .contains("\"system\":[{\"type\":\"text\",\"text\":\"You are Claude Code.\"},"
+                            + "{\"type\":\"text\",\"text\":\"Search.\"}]");
+            assertThat(WireJson.MAPPER.readTree(sent).path("stream").asBoolean(true)).isFalse();
+        }
     }
 }
