@@ -199,6 +199,27 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aStreamThatKeepsTalkingOutlivesItsIdleLimit() throws Exception {
+        String chunk = "data: {\"choices\":[{\"delta\":{\"content\":\"w%d \"}}]}\n\n";
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            body.append(chunk.formatted(i));
+        }
+        try (MockWebServer primary = Upstreams.mock();
+             RunningRouter router = router(Upstreams.url(primary, "/v1"), "{\"retries\":0,\"idleTimeoutMs\":250}")) {
+            // One event every 100 ms: 800 ms in all, never 250 ms without a byte.
+            primary.enqueue(new MockResponse.Builder().addHeader("Content-Type", "text/event-stream")
+                    .throttleBody(chunk.formatted(0).length(), 100, TimeUnit.MILLISECONDS)
+                    .body(body + "data: [DONE]\n\n").build());
+
+            HttpResponse<String> response = router.post("/v1/messages", STREAM_REQUEST);
+
+            assertThat(response.body()).contains("w0").contains("w7").contains("message_stop").doesNotContain("event: error");
+            assertThat(fallback.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
     void aBadRequestIsNotFannedOutAcrossTheChain() throws Exception {
         try (MockWebServer primary = Upstreams.mock(); RunningRouter router = router(Upstreams.url(primary, "/v1"), "{}")) {
             primary.enqueue(new MockResponse.Builder().code(400).body("bad field").build());
