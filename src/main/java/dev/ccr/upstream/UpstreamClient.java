@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -44,13 +42,10 @@ public final class UpstreamClient implements AutoCloseable {
 
     /** Built on a background thread: setting up TLS when the client is built took a fifth of the start-up. */
     private final CompletableFuture<OkHttpClient> http;
-    private final ScheduledExecutorService deadlines;
+    private final Deadlines deadlines = new Deadlines();
 
     private UpstreamClient(CompletableFuture<OkHttpClient> http) {
         this.http = http;
-        var scheduler = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("ccr-deadlines").factory());
-        scheduler.setRemoveOnCancelPolicy(true); // finished requests must not leave their deadlines queued
-        this.deadlines = scheduler;
     }
 
     /** A client that goes through {@code proxy} (an {@code http://host:port} URL) when given. */
@@ -99,7 +94,7 @@ public final class UpstreamClient implements AutoCloseable {
             // OkHttp would otherwise ask for gzip and unpack it; the answer is relayed and tapped as it comes.
             builder.header("Accept-Encoding", "identity");
         }
-        Watchdog watchdog = new Watchdog(deadlines, timeouts, cancellation);
+        Watchdog watchdog = Watchdog.start(deadlines, timeouts, cancellation);
         Call call = http.join().newCall(builder.build());
         cancellation.onCancel(call::cancel);
         Response response;
@@ -130,7 +125,7 @@ public final class UpstreamClient implements AutoCloseable {
 
     @Override
     public void close() {
-        deadlines.shutdownNow();
+        deadlines.close();
         OkHttpClient client = http.join();
         client.dispatcher().cancelAll();
         client.connectionPool().evictAll();

@@ -1,64 +1,60 @@
 package dev.ccr.upstream;
 
 import dev.ccr.upstream.Cancellation.Deadline;
-import dev.ccr.upstream.Cancellation.Reason;
 import dev.ccr.upstream.Cancellation.TimedOut;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Enforces one call's {@link Timeouts}: cancels it when the total time passes, when no body byte arrived within the
- * first-byte limit, or when the body fell silent for longer than the idle limit. Stops watching when the call finishes.
+ * first-byte limit, or when the body fell silent for longer than the idle limit. A read only notes the time;
+ * {@link Deadlines} checks, until the call finishes.
  */
 final class Watchdog {
-    private final ScheduledExecutorService scheduler;
     private final Timeouts timeouts;
     private final Cancellation cancellation;
-    private ScheduledFuture<?> waiting;
-    private boolean sawFirstByte;
+    private final long started = System.nanoTime();
+    private volatile long lastRead;
+    private volatile boolean sawFirstByte;
+    private volatile boolean bodyEnded;
 
-    Watchdog(ScheduledExecutorService scheduler, Timeouts timeouts, Cancellation cancellation) {
-        this.scheduler = scheduler;
+    private Watchdog(Timeouts timeouts, Cancellation cancellation) {
         this.timeouts = timeouts;
         this.cancellation = cancellation;
-        ScheduledFuture<?> total = schedule(timeouts.total(), new TimedOut(Deadline.TOTAL, timeouts.total()));
-        cancellation.onFinish(() -> total.cancel(false));
-        cancellation.onFinish(this::stopWaiting);
-        rearm(timeouts.firstByte(), Deadline.FIRST_BYTE);
+    }
+
+    /** Watches a call that starts now, until {@code cancellation} finishes or is cancelled. */
+    static Watchdog start(Deadlines deadlines, Timeouts timeouts, Cancellation cancellation) {
+        Watchdog watchdog = new Watchdog(timeouts, cancellation);
+        deadlines.watch(watchdog);
+        cancellation.onFinish(() -> deadlines.unwatch(watchdog));
+        return watchdog;
     }
 
     /** A read returned {@code n} bytes (or -1 at the end). */
-    synchronized void readDone(int n) {
+    void readDone(int n) {
         if (n < 0) {
-            stopWaiting();
-            return;
-        }
-        if (n > 0) {
+            bodyEnded = true;
+        } else if (n > 0) {
+            lastRead = System.nanoTime();
             sawFirstByte = true;
         }
-        if (sawFirstByte) {
-            rearm(timeouts.idle(), Deadline.IDLE);
+    }
+
+    /** Cancels the call if one of its limits passed by {@code now} (a {@link System#nanoTime()}). */
+    void check(long now) {
+        if (passed(timeouts.total(), now - started)) {
+            cancellation.cancel(new TimedOut(Deadline.TOTAL, timeouts.total()));
+        } else if (bodyEnded) {
+            return;
+        } else if (!sawFirstByte && passed(timeouts.firstByte(), now - started)) {
+            cancellation.cancel(new TimedOut(Deadline.FIRST_BYTE, timeouts.firstByte()));
+        } else if (sawFirstByte && passed(timeouts.idle(), now - lastRead)) {
+            cancellation.cancel(new TimedOut(Deadline.IDLE, timeouts.idle()));
         }
     }
 
-    private synchronized void rearm(Duration limit, Deadline deadline) {
-        stopWaiting();
-        if (!limit.isZero() && !limit.isNegative()) {
-            waiting = schedule(limit, new TimedOut(deadline, limit));
-        }
-    }
-
-    private synchronized void stopWaiting() {
-        if (waiting != null) {
-            waiting.cancel(false);
-            waiting = null;
-        }
-    }
-
-    private ScheduledFuture<?> schedule(Duration delay, Reason reason) {
-        return scheduler.schedule(() -> cancellation.cancel(reason), delay.toMillis(), TimeUnit.MILLISECONDS);
+    private static boolean passed(Duration limit, long elapsedNanos) {
+        return limit.isPositive() && elapsedNanos >= limit.toNanos();
     }
 }
