@@ -121,7 +121,7 @@ public final class MessagesPipeline {
                 body.put("stream", false);
             }
             listener.bodyParsed(body);
-            RoutingRequest routing = new RoutingRequest(body, request.headerMap(), config, tokens);
+            RoutingRequest routing = new RoutingRequest(body, source, request.headerMap(), config, tokens);
             RouteDecision decision = router.decide(routing);
             listener.routeDecided(decision);
             decision.applyEdits(body);

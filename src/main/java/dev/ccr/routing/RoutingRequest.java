@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ccr.config.Config;
 import dev.ccr.config.RouteCondition;
 import dev.ccr.config.RouterSettings;
+import dev.ccr.wire.SourceBytes;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 public final class RoutingRequest {
     private final ObjectNode body;
+    private final SourceBytes source;
     private final Map<String, String> headers;
     private final Config config;
     private final TokenCounter counter;
@@ -27,12 +29,19 @@ public final class RoutingRequest {
     private final Facts facts;
 
     public RoutingRequest(ObjectNode body, Map<String, String> headers, Config config, TokenCounter counter) {
-        this(body, Map.copyOf(headers), config, counter, Situation.UNKNOWN, new Facts());
+        this(body, SourceBytes.NONE, headers, config, counter);
     }
 
-    private RoutingRequest(ObjectNode body, Map<String, String> headers, Config config, TokenCounter counter,
-                           Situation situation, Facts facts) {
+    /** A request whose body was parsed from {@code source}, which spares the token count some of its work. */
+    public RoutingRequest(ObjectNode body, SourceBytes source, Map<String, String> headers, Config config,
+                          TokenCounter counter) {
+        this(body, source, Map.copyOf(headers), config, counter, Situation.UNKNOWN, new Facts());
+    }
+
+    private RoutingRequest(ObjectNode body, SourceBytes source, Map<String, String> headers, Config config,
+                           TokenCounter counter, Situation situation, Facts facts) {
         this.body = Objects.requireNonNull(body, "body");
+        this.source = source;
         this.headers = headers;
         this.config = Objects.requireNonNull(config, "config");
         this.counter = Objects.requireNonNull(counter, "counter");
@@ -54,12 +63,12 @@ public final class RoutingRequest {
     }
 
     RoutingRequest situated(Situation situation) {
-        return new RoutingRequest(body, headers, config, counter, situation, facts);
+        return new RoutingRequest(body, source, headers, config, counter, situation, facts);
     }
 
     /** The same request with another body (a script router replaced it); facts are derived anew. */
     RoutingRequest withBody(ObjectNode replaced) {
-        return new RoutingRequest(replaced, headers, config, counter, situation, new Facts());
+        return new RoutingRequest(replaced, SourceBytes.NONE, headers, config, counter, situation, new Facts());
     }
 
     public ObjectNode body() {
@@ -86,7 +95,7 @@ public final class RoutingRequest {
     /** cl100k_base tokens of messages, system and tools (docs/routing.md), counted once. */
     public int tokenCount() {
         if (facts.tokenCount < 0) {
-            facts.tokenCount = counter.count(body);
+            facts.tokenCount = counter.count(body, source);
         }
         return facts.tokenCount;
     }

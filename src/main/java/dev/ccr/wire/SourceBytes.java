@@ -71,22 +71,34 @@ public final class SourceBytes {
 
     /** Stops copying {@code node}'s bytes: it was changed in place. */
     public void forget(JsonNode node) {
-        for (int i = 0; i < size; i++) {
-            if (nodes[i] == node) {
-                nodes[i] = null;
-            }
+        int i = indexOf(node);
+        if (i >= 0) {
+            nodes[i] = null;
         }
+    }
+
+    /** The bytes {@code node} was parsed from, or null when they are not known. */
+    public ByteSpan span(JsonNode node) {
+        int i = indexOf(node);
+        return i < 0 ? null : new ByteSpan(bytes, starts[i], ends[i]);
     }
 
     /** Writes {@code node}'s bytes as they came and returns true, or returns false when they are not known. */
     boolean copy(JsonNode node, ByteArrayOutputStream out) {
+        int i = indexOf(node);
+        if (i >= 0) {
+            out.write(bytes, starts[i], ends[i] - starts[i]);
+        }
+        return i >= 0;
+    }
+
+    private int indexOf(JsonNode node) {
         for (int i = 0; i < size; i++) {
-            if (nodes[i] == node) {
-                out.write(bytes, starts[i], ends[i] - starts[i]);
-                return true;
+            if (nodes[i] == node && node != null) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private void remember(JsonNode node, int start, int end) {

@@ -2,7 +2,13 @@ package dev.ccr.routing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ccr.wire.SourceBytes;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,5 +45,20 @@ class TokenCounterTest {
         TokenCounter counter = TokenCounter.cl100k();
         assertThat(counter.count(request(first))).isEqualTo(direct(first));
         assertThat(counter.count(request(reordered))).isEqualTo(direct(reordered));
+    }
+
+    @Test
+    void aSystemPromptAndToolListCountedByTheirBytesCountAsTheirTrees() throws Exception {
+        byte[] claudeCode = Files.readAllBytes(Path.of("src/test/resources/wire/claude-code-request.json"));
+        String changed = new String(claudeCode, StandardCharsets.UTF_8).replaceFirst("\"description\":\"", "\"description\":\"Several more words to count. ");
+        TokenCounter counter = TokenCounter.cl100k();
+        for (byte[] body : List.of(claudeCode, claudeCode.clone(), changed.getBytes(StandardCharsets.UTF_8))) {
+            SourceBytes source = SourceBytes.parseObject(body);
+            assertThat(source.span(source.tree().get("tools"))).as("the tools' bytes are known").isNotNull();
+            assertThat(counter.count(source.tree(), source)).isEqualTo(counter.count(source.tree()));
+        }
+        SourceBytes original = SourceBytes.parseObject(claudeCode);
+        SourceBytes other = SourceBytes.parseObject(changed.getBytes(StandardCharsets.UTF_8));
+        assertThat(counter.count(other.tree(), other)).as("more words").isGreaterThan(counter.count(original.tree(), original));
     }
 }
