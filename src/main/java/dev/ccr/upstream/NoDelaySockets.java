@@ -16,7 +16,7 @@ import java.net.Socket;
  */
 final class NoDelaySockets extends SocketFactory {
     /** Writes gathered per system call: a Claude Code request in a few. */
-    static final int GATHERED_BYTES = 64 * 1024;
+    private static final int GATHERED_BYTES = 64 * 1024;
 
     @Override
     public Socket createSocket() throws IOException {

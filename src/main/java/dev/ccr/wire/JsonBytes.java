@@ -14,13 +14,14 @@ import java.util.Map;
  * 480 KB allocated per call. A request body is about as long as the client's own, so that is the guess.
  */
 public final class JsonBytes extends ByteArrayOutputStream {
-    private JsonBytes(int capacity) {
-        super(capacity);
+    /** Room for {@code expectedLength} bytes and some to spare. */
+    private JsonBytes(int expectedLength) {
+        super(expectedLength + expectedLength / 8 + 256);
     }
 
     /** {@code tree} as compact JSON, in an array with room for {@code expectedLength} bytes and some to spare. */
     public static JsonBytes of(JsonNode tree, int expectedLength) {
-        JsonBytes out = new JsonBytes(expectedLength + expectedLength / 8 + 256);
+        JsonBytes out = new JsonBytes(expectedLength);
         try {
             WireJson.MAPPER.writeValue(out, tree);
         } catch (IOException e) {
@@ -34,7 +35,7 @@ public final class JsonBytes extends ByteArrayOutputStream {
      * escapes kept), the others written compact.
      */
     public static JsonBytes of(ObjectNode object, SourceBytes source, int expectedLength) {
-        JsonBytes out = new JsonBytes(expectedLength + expectedLength / 8 + 256);
+        JsonBytes out = new JsonBytes(expectedLength);
         try {
             out.write('{');
             for (Map.Entry<String, JsonNode> field : object.properties()) {
